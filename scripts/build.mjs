@@ -1,0 +1,16 @@
+// Bundles the three programs: the extension host (CJS, `vscode` external), the CLI, and the
+// diagram page (browser IIFE). Everything ships inside these files; the VSIX needs no node_modules.
+import { build } from 'esbuild';
+import { chmodSync, mkdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', loader: { '.yaml': 'text', '.css': 'text' } };
+
+mkdirSync('dist', { recursive: true });
+await Promise.all([
+  build({ ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' }),
+]);
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,68 @@
+// The laid-out diagram: what the page and the static export draw. Plain JSON with absolute
+// coordinates, so drawing needs no layout engine and the page needs nothing from the host but this.
+
+export type NodeKind =
+  | 'account'
+  | 'region'
+  | 'vpc'
+  | 'subnet'
+  | 'eni'
+  | 'function'
+  | 'internet-gateway'
+  | 'nat-gateway'
+  | 'vpc-endpoint'
+  | 'internet'
+  | 'aws-service'
+  | 'dns-name'
+  | 'hosted-zone'
+  | 'record'
+  | 'domain'
+  | 'certificate'
+  | 'mapping'
+  | 'api'
+  | 'group';
+
+/** Worst finding severity touching an element; "ok" when none. */
+export type Status = 'ok' | 'info' | 'warning' | 'error';
+
+export interface DiagramNode {
+  /** The resource id (or a synthetic id for groups), unique in the diagram. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** A second line: CIDR, state, runtime. */
+  detail?: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  status: Status;
+  /** Finding messages about this node, shown on hover and in the details pane. */
+  findings: string[];
+  children: DiagramNode[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface DiagramEdge {
+  id: string;
+  source: string;
+  target: string;
+  /** Start, bends, end, in absolute coordinates. */
+  points: Point[];
+  status: Status;
+  /** Why the hop is broken, for the tooltip. */
+  reason?: string;
+  label?: string;
+}
+
+export interface Diagram {
+  title: string;
+  width: number;
+  height: number;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
