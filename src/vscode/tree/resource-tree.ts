@@ -1,0 +1,43 @@
+// The whole sidebar tree for one snapshot: the network, the domains, the findings; with parent
+// links (TreeView.reveal needs getParent) and an index from resource id to its first node.
+import type { Finding } from '../../model/finding';
+import type { Snapshot } from '../../model/snapshot';
+import { domainsNode } from './domain-nodes';
+import { findingsNode } from './finding-nodes';
+import { accountNodes } from './network-nodes';
+import { indexFindings, type ResourceTreeNode } from './tree-node';
+
+export interface ResourceTree {
+  roots: ResourceTreeNode[];
+  /** The first node in tree order (the network comes before domains) for a resource id; never a finding. */
+  byResourceId: ReadonlyMap<string, ResourceTreeNode>;
+}
+
+export function buildResourceTree(snapshot: Snapshot, findings: readonly Finding[]): ResourceTree {
+  const index = indexFindings(findings);
+  const roots = [...accountNodes(snapshot, index), domainsNode(snapshot, index), findingsNode(snapshot, findings)];
+  const byResourceId = new Map<string, ResourceTreeNode>();
+  const link = (node: ResourceTreeNode, parent: ResourceTreeNode | undefined): void => {
+    if (parent) node.parent = parent;
+    if (node.resourceId && node.kind !== 'finding' && !byResourceId.has(node.resourceId)) byResourceId.set(node.resourceId, node);
+    for (const child of node.children) link(child, node);
+  };
+  for (const root of roots) link(root, undefined);
+  return { roots, byResourceId };
+}
+
+/** A tree that only says why there is nothing to show (and what to do). */
+export function messageTree(message: string, detail: string): ResourceTree {
+  const node: ResourceTreeNode = {
+    id: 'message',
+    label: message,
+    description: detail,
+    icon: 'info',
+    status: 'ok',
+    kind: 'placeholder',
+    expanded: false,
+    tooltip: { title: message, rows: [], notes: [detail] },
+    children: [],
+  };
+  return { roots: [node], byResourceId: new Map() };
+}
