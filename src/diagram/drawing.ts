@@ -28,6 +28,12 @@ export type Status = 'ok' | 'info' | 'warning' | 'error';
 export interface DiagramNode {
   /** The resource id (or a synthetic id for groups), unique in the diagram. */
   id: string;
+  /**
+   * The snapshot resource this node draws, when that differs from `id` or is absent: a function
+   * drawn once per subnet it uses has ids `<function>@<subnet>` and resourceId `<function>`;
+   * synthetic nodes (the internet, an AWS service, a missing hop) have none.
+   */
+  resourceId?: string;
   kind: NodeKind;
   label: string;
   /** A second line: CIDR, state, runtime. */
@@ -39,6 +45,8 @@ export interface DiagramNode {
   status: Status;
   /** Finding messages about this node, shown on hover and in the details pane. */
   findings: string[];
+  /** True for a hop a path needs that the snapshot does not have (a forgotten mapping, no record): drawn dashed. */
+  missing?: boolean;
   children: DiagramNode[];
 }
 
@@ -56,7 +64,24 @@ export interface DiagramEdge {
   status: Status;
   /** Why the hop is broken, for the tooltip. */
   reason?: string;
+  /** Short text drawn on the edge (a broken hop's reason, shortened); `labelBox` is where the layout put it. */
   label?: string;
+  labelBox?: Box;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One finding as the diagram lists it, with the nodes it marks (for the findings list and selection). */
+export interface DiagramFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  nodeIds: string[];
 }
 
 export interface Diagram {
@@ -65,4 +90,5 @@ export interface Diagram {
   height: number;
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  findings: DiagramFinding[];
 }

@@ -1,0 +1,80 @@
+// Snapshot + findings → the ELK graph to lay out (and the scene it was made from, which carries
+// what ELK does not: labels, kinds, statuses). All layout options come from elk-options.ts.
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { Finding } from '../model/finding';
+import type { Snapshot } from '../model/snapshot';
+import { EDGE_LABEL_OPTIONS, ROOT_OPTIONS, containerOptions, edgeLabelSize, leafSize } from './elk-options';
+import { Scene, type SceneNode } from './scene';
+import { addDomainChain } from './scene-domains';
+import { applyFindings } from './scene-findings';
+import { addNetwork } from './scene-network';
+
+// Not a possible AWS id or Lambda name (no colon allowed), so it cannot collide with a node.
+export const ROOT_ID = 'snm:root';
+
+function diagramTitle(snapshot: Snapshot): string {
+  const accounts = snapshot.accounts.map((a) => a.alias ?? a.id).join(', ');
+  const who = snapshot.source.kind === 'demo' ? 'Demo account' : accounts ? `Account ${accounts}` : 'Snapshot';
+  return [who, snapshot.regions.join(', ')].filter(Boolean).join(' · ');
+}
+
+/** Every id the snapshot holds, so a hop naming an undrawn resource (a route table) is not taken for a missing one. */
+function snapshotIds(snapshot: Snapshot): Set<string> {
+  const ids = new Set<string>();
+  for (const list of Object.values(snapshot.resources)) {
+    for (const resource of list as ReadonlyArray<{ id: string; arn?: string }>) {
+      ids.add(resource.id);
+      if (resource.arn !== undefined) ids.add(resource.arn);
+    }
+  }
+  return ids;
+}
+
+function referencedIds(findings: readonly Finding[]): Set<string> {
+  const ids = new Set<string>();
+  for (const f of findings) {
+    if (f.resource.id !== undefined) ids.add(f.resource.id);
+    for (const hop of f.hops ?? []) ids.add(hop.id);
+  }
+  return ids;
+}
+
+export function buildScene(snapshot: Snapshot, findings: readonly Finding[]): Scene {
+  const scene = new Scene(diagramTitle(snapshot));
+  addNetwork(scene, snapshot, referencedIds(findings));
+  addDomainChain(scene, snapshot);
+  applyFindings(scene, findings, snapshotIds(snapshot));
+  return scene;
+}
+
+export function sceneToElk(scene: Scene): ElkNode {
+  const edges = scene.edges();
+  const connected = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const toElk = (node: SceneNode): ElkNode => {
+    const children = scene.childrenOf(node.id);
+    if (children.length === 0 && node.kind !== 'vpc' && node.kind !== 'subnet' && node.kind !== 'hosted-zone') {
+      return { id: node.id, ...leafSize(node.kind, node.label, node.detail, node.status !== 'ok') };
+    }
+    const packed = node.kind === 'subnet' && children.length > 1 && children.every((c) => !connected.has(c.id));
+    return {
+      id: node.id,
+      layoutOptions: containerOptions(node.kind, node.label, node.detail, node.status !== 'ok', packed),
+      children: children.map(toElk),
+    };
+  };
+  const elkEdges: ElkExtendedEdge[] = edges.map((edge) => ({
+    id: edge.id,
+    sources: [edge.source],
+    targets: [edge.target],
+    ...(edge.label === undefined
+      ? {}
+      : { labels: [{ id: `${edge.id}:label`, text: edge.label, layoutOptions: EDGE_LABEL_OPTIONS, ...edgeLabelSize(edge.label) }] }),
+  }));
+  return { id: ROOT_ID, layoutOptions: ROOT_OPTIONS, children: scene.childrenOf(undefined).map(toElk), edges: elkEdges };
+}
+
+/** The ELK graph for a snapshot, with the scene that names and colours its elements. */
+export function buildElkGraph(snapshot: Snapshot, findings: readonly Finding[]): { graph: ElkNode; scene: Scene } {
+  const scene = buildScene(snapshot, findings);
+  return { graph: sceneToElk(scene), scene };
+}

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
+import type { Diagram, DiagramEdge, DiagramNode } from '../../../src/diagram/drawing';
+import { bundledElk, layoutDiagram } from '../../../src/diagram/layout';
+import { inVpc, lambda, routeTable, snapshotOf, storyFindings, storySnapshot, subnet, tinySnapshot, vpc } from './builders';
+
+function allNodes(nodes: readonly DiagramNode[]): DiagramNode[] {
+  return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+}
+
+function node(diagram: Diagram, id: string): DiagramNode {
+  const found = allNodes(diagram.nodes).find((n) => n.id === id);
+  assert.ok(found, `no node ${id}; have ${allNodes(diagram.nodes).map((n) => n.id).join(', ')}`);
+  return found;
+}
+
+function edge(diagram: Diagram, source: string, target: string): DiagramEdge {
+  const found = diagram.edges.find((e) => e.source === source && e.target === target);
+  assert.ok(found, `no edge ${source} → ${target}; have ${diagram.edges.map((e) => `${e.source}→${e.target}`).join(', ')}`);
+  return found;
+}
+
+const box = ({ x, y, width, height }: DiagramNode) => ({ x, y, width, height });
+
+function inside(inner: DiagramNode, outer: DiagramNode): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+function overlap(a: DiagramNode, b: DiagramNode): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+describe('layoutDiagram', () => {
+  it('pins the positions of a tiny graph (a layout change must be noticed, then re-pinned on purpose)', async () => {
+    const diagram = await layoutDiagram(tinySnapshot(), []);
+    // Root padding 20; a container's title block is 48 high, with insets of 16 (VPC) and 12 (subnet);
+    // widths come from the text estimates of the longest line (the subnet's and function's detail).
+    assert.deepEqual(box(node(diagram, 'vpc-1')), { x: 20, y: 20, width: 305, height: 170 });
+    assert.deepEqual(box(node(diagram, 'subnet-a')), { x: 36, y: 68, width: 273, height: 106 });
+    assert.deepEqual(box(node(diagram, 'orders@subnet-a')), { x: 48, y: 116, width: 175, height: 46 });
+    assert.deepEqual({ width: diagram.width, height: diagram.height }, { width: 345, height: 210 });
+  });
+
+  it('nests function in subnet in VPC, each inside its parent', async () => {
+    const diagram = await layoutDiagram(tinySnapshot(), []);
+    const [vpcNode] = diagram.nodes;
+    assert.equal(vpcNode?.kind, 'vpc');
+    const subnetNode = vpcNode.children[0];
+    assert.equal(subnetNode?.kind, 'subnet');
+    const fn = subnetNode.children[0];
+    assert.equal(fn?.kind, 'function');
+    assert.equal(fn.resourceId, 'orders');
+    assert.ok(inside(subnetNode, vpcNode) && inside(fn, subnetNode));
+  });
+
+  it('keeps every child inside its parent and siblings apart in a fuller picture', async () => {
+    const diagram = await layoutDiagram(storySnapshot(), storyFindings());
+    const check = (siblings: readonly DiagramNode[], parent?: DiagramNode): void => {
+      siblings.forEach((a, i) => {
+        if (parent) assert.ok(inside(a, parent), `${a.id} leaves ${parent.id}`);
+        for (const b of siblings.slice(i + 1)) assert.ok(!overlap(a, b), `${a.id} overlaps ${b.id}`);
+        check(a.children, a);
+      });
+    };
+    check(diagram.nodes);
+    for (const e of diagram.edges) {
+      assert.ok(e.points.length >= 2, `${e.id} has no route`);
+      for (const p of e.points) assert.ok(p.x >= 0 && p.y >= 0 && p.x <= diagram.width && p.y <= diagram.height, `${e.id} leaves the picture`);
+    }
+  });
+
+  it('colours the arrow into a broken hop and carries its reason', async () => {
+    const diagram = await layoutDiagram(storySnapshot(), storyFindings());
+    const publicSubnetPath = edge(diagram, 'notifier@subnet-pub', 'igw-1');
+    assert.equal(publicSubnetPath.status, 'error');
+    assert.equal(publicSubnetPath.reason, 'Lambda ENIs never get public IPs');
+    assert.equal(publicSubnetPath.label, 'Lambda ENIs never get public IPs');
+    assert.ok(publicSubnetPath.labelBox, 'a labelled edge has a place for its label');
+    assert.equal(node(diagram, 'notifier@subnet-pub').status, 'error');
+    assert.match(node(diagram, 'notifier@subnet-pub').findings[0] ?? '', /never get public IPs/);
+
+    // A hop on an undrawn resource (the route table) breaks the next arrow: orders → the Lambda API.
+    const noEndpoint = edge(diagram, 'orders@subnet-priv', 'aws-service:lambda');
+    assert.equal(noEndpoint.status, 'error');
+    assert.equal(node(diagram, 'aws-service:lambda').kind, 'aws-service');
+
+    const timeout = edge(diagram, 'a1b2c3', 'web');
+    assert.equal(timeout.status, 'warning');
+    assert.equal(node(diagram, 'web').status, 'warning');
+
+    assert.equal(edge(diagram, 'igw-1', 'internet').status, 'ok');
+    assert.equal(edge(diagram, 'map-1', 'a1b2c3').status, 'ok');
+  });
+
+  it('draws a missing hop as a dashed box the broken arrow points at', async () => {
+    const diagram = await layoutDiagram(storySnapshot(), storyFindings());
+    const missing = allNodes(diagram.nodes).find((n) => n.missing);
+    assert.ok(missing);
+    assert.equal(missing.kind, 'mapping');
+    assert.equal(missing.label, 'no mapping');
+    const arrow = edge(diagram, 'dev.example.com', missing.id);
+    assert.equal(arrow.status, 'error');
+    assert.equal(arrow.reason, 'no API mapping');
+    const listed = diagram.findings.find((f) => f.code === 'domain-no-mapping');
+    assert.deepEqual(new Set(listed?.nodeIds), new Set(['dev.example.com', missing.id]));
+  });
+
+  it('draws a function once per subnet and marks only the copy on the broken path', async () => {
+    const snapshot = snapshotOf({
+      vpcs: [vpc('vpc-1')],
+      subnets: [subnet('subnet-a', 'vpc-1', '10.0.1.0/24'), subnet('subnet-b', 'vpc-1', '10.0.2.0/24', { availabilityZone: 'eu-west-1b' })],
+      routeTables: [routeTable('rtb-main', 'vpc-1', [])],
+      lambdaFunctions: [lambda('orders', { vpcConfig: inVpc(['subnet-a', 'subnet-b']) })],
+    });
+    const diagram = await layoutDiagram(snapshot, [
+      {
+        code: 'route-blackhole',
+        severity: 'error',
+        message: 'subnet-b routes 0.0.0.0/0 into a blackhole',
+        resource: { kind: 'function', id: 'orders' },
+        hops: [
+          { kind: 'function', id: 'orders', ok: true },
+          { kind: 'subnet', id: 'subnet-b', ok: false, reason: 'blackhole route' },
+        ],
+      },
+    ]);
+    assert.equal(node(diagram, 'orders@subnet-a').status, 'ok');
+    assert.equal(node(diagram, 'orders@subnet-b').status, 'error');
+    assert.equal(node(diagram, 'subnet-b').status, 'error');
+    assert.equal(node(diagram, 'orders@subnet-b').resourceId, 'orders');
+  });
+
+  it('is deterministic and takes its ELK from the factory it is given', async () => {
+    const graphs: ElkNode[] = [];
+    const recording = (): ELK => {
+      const real = bundledElk();
+      return { ...real, layout: (graph) => (graphs.push(structuredClone(graph)), real.layout(graph)) };
+    };
+    const first = await layoutDiagram(storySnapshot(), storyFindings(), recording);
+    const second = await layoutDiagram(storySnapshot(), storyFindings());
+    assert.deepEqual(first, second);
+    assert.equal(graphs.length, 1);
+    assert.equal(graphs[0]?.layoutOptions?.['elk.algorithm'], 'layered');
+    assert.equal(graphs[0]?.layoutOptions?.['elk.hierarchyHandling'], 'INCLUDE_CHILDREN');
+  });
+
+  it('packs arrow-less leaves in a subnet into a grid instead of one long column', async () => {
+    const enis = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({
+      id: `eni-${n}`,
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      vpcId: 'vpc-1',
+      subnetId: 'subnet-a',
+      securityGroupIds: ['sg-db'],
+      interfaceType: 'interface',
+      description: `RDSNetworkInterface ${n}`,
+    }));
+    const diagram = await layoutDiagram(snapshotOf({ vpcs: [vpc('vpc-1')], subnets: [subnet('subnet-a', 'vpc-1', '10.0.1.0/24')], networkInterfaces: enis }), []);
+    const columns = new Set(node(diagram, 'subnet-a').children.map((n) => n.x));
+    assert.ok(columns.size > 1, 'leaves spread over more than one column');
+  });
+});
