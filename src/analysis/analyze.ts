@@ -1,0 +1,47 @@
+// The analysis entry: every rule over one snapshot, findings in a stable order so the CLI's
+// output, the Problems panel and snapshot tests do not shuffle between runs.
+import { FINDING_CODES, type Finding } from '../model/finding';
+import type { Snapshot } from '../model/snapshot';
+import { domainCertificateNotIssued } from './rule-domain-certificate-not-issued';
+import { domainNoMapping } from './rule-domain-no-mapping';
+import { lambdaVpcNoAwsEndpoint } from './rule-lambda-vpc-no-aws-endpoint';
+import { lambdaVpcNoInternet } from './rule-lambda-vpc-no-internet';
+import { lambdaVpcNoSecurityGroup } from './rule-lambda-vpc-no-security-group';
+import { lambdaVpcPublicSubnet } from './rule-lambda-vpc-public-subnet';
+import { natGatewayNoInternet } from './rule-nat-gateway-no-internet';
+import { indexSnapshot, type SnapshotIndex } from './snapshot-index';
+
+export type Rule = (index: SnapshotIndex) => Finding[];
+
+export const RULES: readonly Rule[] = [
+  lambdaVpcNoSecurityGroup,
+  lambdaVpcPublicSubnet,
+  lambdaVpcNoAwsEndpoint,
+  lambdaVpcNoInternet,
+  natGatewayNoInternet,
+  domainNoMapping,
+  domainCertificateNotIssued,
+];
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Grouped by resource (kind, id), then the code's place in DESIGN.md's table, then severity and message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compareText(a.resource.kind, b.resource.kind) ||
+    compareText(a.resource.id ?? a.resource.logicalId ?? '', b.resource.id ?? b.resource.logicalId ?? '') ||
+    FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Every finding the rules make for a snapshot. Pure: same snapshot, same findings, same order. */
+export function analyze(snapshot: Snapshot): Finding[] {
+  const index = indexSnapshot(snapshot);
+  return RULES.flatMap((rule) => rule(index)).sort(compareFindings);
+}

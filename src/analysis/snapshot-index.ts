@@ -1,0 +1,103 @@
+// Lookups the rules share, built once per analysis: resources by id, and the few reverse
+// relations (subnet → its explicit route table, VPC → its main table, target → routes using it)
+// that would otherwise be linear scans inside every rule.
+import type {
+  ApiMapping,
+  Certificate,
+  HostedZone,
+  InternetGateway,
+  LambdaFunction,
+  NatGateway,
+  RecordSet,
+  Route,
+  RouteTable,
+  Snapshot,
+  Subnet,
+  Vpc,
+  VpcEndpoint,
+} from '../model/snapshot';
+
+export interface RouteUse {
+  readonly routeTable: RouteTable;
+  readonly route: Route;
+}
+
+export interface SnapshotIndex {
+  readonly snapshot: Snapshot;
+  readonly vpcs: ReadonlyMap<string, Vpc>;
+  readonly subnets: ReadonlyMap<string, Subnet>;
+  readonly routeTables: ReadonlyMap<string, RouteTable>;
+  readonly internetGateways: ReadonlyMap<string, InternetGateway>;
+  readonly natGateways: ReadonlyMap<string, NatGateway>;
+  readonly vpcEndpoints: ReadonlyMap<string, VpcEndpoint>;
+  readonly lambdaFunctions: ReadonlyMap<string, LambdaFunction>;
+  readonly certificatesByArn: ReadonlyMap<string, Certificate>;
+  readonly hostedZones: ReadonlyMap<string, HostedZone>;
+  /** Explicit subnet associations; a subnet absent here uses its VPC's main table. */
+  readonly explicitRouteTableBySubnet: ReadonlyMap<string, RouteTable>;
+  readonly mainRouteTableByVpc: ReadonlyMap<string, RouteTable>;
+  /** Every route whose target is the given id (igw-…, nat-…, vpce-…). */
+  readonly routesByTarget: ReadonlyMap<string, readonly RouteUse[]>;
+  /** Keyed by normalised domain name (lower case, no trailing dot). */
+  readonly apiMappingsByDomain: ReadonlyMap<string, readonly ApiMapping[]>;
+  /** Keyed by normalised record name (lower case, no trailing dot). */
+  readonly recordSetsByName: ReadonlyMap<string, readonly RecordSet[]>;
+}
+
+/** DNS names compare case-insensitively and with or without the root's trailing dot. */
+export function normalizeDnsName(name: string): string {
+  return name.trim().toLowerCase().replace(/\.$/, '');
+}
+
+function byKey<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  // First one wins, so a snapshot with a duplicate id still analyses the same way every time.
+  for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+  return map;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
+  const r = snapshot.resources;
+  const explicitRouteTableBySubnet = new Map<string, RouteTable>();
+  const mainRouteTableByVpc = new Map<string, RouteTable>();
+  const routesByTarget = new Map<string, RouteUse[]>();
+  for (const routeTable of r.routeTables) {
+    for (const subnetId of routeTable.subnetIds) {
+      if (!explicitRouteTableBySubnet.has(subnetId)) explicitRouteTableBySubnet.set(subnetId, routeTable);
+    }
+    if (routeTable.main && !mainRouteTableByVpc.has(routeTable.vpcId)) mainRouteTableByVpc.set(routeTable.vpcId, routeTable);
+    for (const route of routeTable.routes) {
+      const uses = routesByTarget.get(route.target) ?? [];
+      uses.push({ routeTable, route });
+      routesByTarget.set(route.target, uses);
+    }
+  }
+  return {
+    snapshot,
+    vpcs: byKey(r.vpcs, (v) => v.id),
+    subnets: byKey(r.subnets, (s) => s.id),
+    routeTables: byKey(r.routeTables, (t) => t.id),
+    internetGateways: byKey(r.internetGateways, (g) => g.id),
+    natGateways: byKey(r.natGateways, (n) => n.id),
+    vpcEndpoints: byKey(r.vpcEndpoints, (e) => e.id),
+    lambdaFunctions: byKey(r.lambdaFunctions, (f) => f.id),
+    certificatesByArn: byKey(r.certificates, (c) => c.arn),
+    hostedZones: byKey(r.hostedZones, (z) => z.id),
+    explicitRouteTableBySubnet,
+    mainRouteTableByVpc,
+    routesByTarget,
+    apiMappingsByDomain: groupBy(r.apiMappings, (m) => normalizeDnsName(m.domainName)),
+    recordSetsByName: groupBy(r.recordSets, (s) => normalizeDnsName(s.recordName)),
+  };
+}
