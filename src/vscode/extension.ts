@@ -1,3 +1,47 @@
-// placeholder: replaced by the extension host implementation
-export function activate(): void {}
-export function deactivate(): void {}
+// Activation registers providers and commands only; the map is loaded when the tree or the diagram
+// first asks for it, so activation costs nothing measurable.
+import * as vscode from 'vscode';
+import { DIAGRAM_VIEW_TYPE, DiagramPanels } from './diagram/diagram-panels';
+import { NetworkMap } from './network-map';
+import { affectsMap } from './settings';
+import { ResourceTreeProvider } from './tree/resource-tree-provider';
+import type { ResourceTreeNode } from './tree/tree-node';
+
+export const RESOURCES_VIEW = 'serverlessNetworkMap.resources';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('Serverless Network Map', { log: true });
+  const map = new NetworkMap();
+  const tree = new ResourceTreeProvider(map, log);
+  const treeView = vscode.window.createTreeView(RESOURCES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+
+  const revealInTree = async (resourceId: string): Promise<void> => {
+    const node = await tree.nodeForResource(resourceId);
+    if (node) await treeView.reveal(node, { select: true, focus: false, expand: true });
+  };
+  const panels = new DiagramPanels({ extensionUri: context.extensionUri, map, log, onSelect: (id) => void revealInTree(id) });
+
+  context.subscriptions.push(
+    log,
+    map,
+    tree,
+    treeView,
+    panels,
+    vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, panels),
+    vscode.commands.registerCommand('serverlessNetworkMap.openDiagram', () => void panels.open()),
+    vscode.commands.registerCommand('serverlessNetworkMap.refresh', () => map.refresh()),
+    vscode.commands.registerCommand('serverlessNetworkMap.revealInDiagram', (node?: ResourceTreeNode) => {
+      if (node?.resourceId) panels.revealResource(node.resourceId);
+    }),
+    vscode.commands.registerCommand('serverlessNetworkMap.copyId', async (node?: ResourceTreeNode) => {
+      if (node?.resourceId) await vscode.env.clipboard.writeText(node.resourceId);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsMap(event)) map.refresh();
+    }),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,160 @@
+// One diagram panel: its page, and the conversation with it. The host posts nothing until the page
+// says `ready` (a message posted earlier is lost), and again after the page is hidden, since a
+// hidden webview's page is destroyed and says `ready` anew when shown.
+import * as vscode from 'vscode';
+import type { Diagram } from '../../diagram/drawing';
+import { isPageMessage, type HostMessage, type PageMessage, type PageRequest } from '../../diagram/protocol';
+import { MapUnavailable, type NetworkMap } from '../network-map';
+import { nodeOfResource, resourceOfNode } from './diagram-index';
+import { diagramPageHtml, newNonce } from './webview-html';
+
+export interface PanelHost {
+  extensionUri: vscode.Uri;
+  map: NetworkMap;
+  log: vscode.LogOutputChannel;
+  /** The user selected a node on the picture. */
+  onSelect(nodeId: string): void;
+}
+
+/** Only the bundle and media/ may be loaded into the page. */
+export function diagramWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class DiagramPanel implements vscode.Disposable {
+  /** True between the page's `ready` and its end (hidden or disposed); nothing is posted outside it. */
+  private ready = false;
+  /** The diagram the page is showing, once sent: reveals and selections are translated with it. */
+  private shown: Diagram | undefined;
+  /** A resource to reveal as soon as the page shows a diagram; only the latest one counts. */
+  private pendingReveal: string | undefined;
+  /** Counts diagram sends, so a slow layout never overwrites a newer one. */
+  private generation = 0;
+  private isDisposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: PanelHost,
+  ) {
+    const { webview } = panel;
+    webview.options = diagramWebviewOptions(host.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'activity-bar.svg');
+    webview.html = diagramPageHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'media', 'diagram.css')).toString(),
+      nonce: newNonce(),
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        // A hidden page is destroyed; it says `ready` again when shown.
+        if (!panel.visible) this.pageGone();
+      }),
+      host.map.onDidChange(() => void this.sendDiagram()),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** Centres the picture on a resource, now or as soon as the page shows the diagram. */
+  reveal(resourceId: string): void {
+    this.pendingReveal = resourceId;
+    this.flushReveal();
+  }
+
+  private flushReveal(): void {
+    if (!this.ready || !this.shown || this.pendingReveal === undefined) return;
+    const nodeId = nodeOfResource(this.shown, this.pendingReveal);
+    this.pendingReveal = undefined;
+    if (nodeId !== undefined) void this.panel.webview.postMessage({ type: 'reveal', nodeId } satisfies HostMessage);
+  }
+
+  private pageGone(): void {
+    this.ready = false;
+    this.shown = undefined;
+  }
+
+  private receive(message: unknown): void {
+    if (!isPageMessage(message)) {
+      this.host.log.warn('Ignored a malformed message from the diagram page.');
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: PageMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.sendDiagram();
+        return;
+      case 'select':
+        this.host.onSelect(this.shown ? resourceOfNode(this.shown, message.nodeId) : message.nodeId);
+        return;
+      case 'request':
+        void this.answer(message.requestId, message.request);
+        return;
+    }
+  }
+
+  private async sendDiagram(): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const diagram = await this.host.map.layout();
+      if (generation !== this.generation || !this.ready) return;
+      const delivered = await this.panel.webview.postMessage({ type: 'showDiagram', diagram } satisfies HostMessage);
+      if (!delivered || generation !== this.generation) return;
+      this.shown = diagram;
+      this.flushReveal();
+    } catch (error) {
+      if (generation !== this.generation || this.isDisposed) return;
+      if (error instanceof MapUnavailable) {
+        void vscode.window.showInformationMessage(`${error.message}. ${error.detail}`);
+        return;
+      }
+      this.host.log.error('Could not draw the diagram:', error);
+      void vscode.window.showErrorMessage('Serverless Network Map could not draw the diagram. See its output for details.');
+    }
+  }
+
+  private async answer(requestId: number, request: PageRequest): Promise<void> {
+    const reply = (response: HostMessage): void => void this.panel.webview.postMessage(response);
+    try {
+      reply({ type: 'response', requestId, ok: true, result: await this.perform(request) });
+    } catch (error) {
+      reply({ type: 'response', requestId, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async perform(request: PageRequest): Promise<string> {
+    switch (request.kind) {
+      case 'exportSvg': {
+        const target = await vscode.window.showSaveDialog({
+          filters: { SVG: ['svg'] },
+          defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'network-map.svg') : undefined,
+          title: 'Export Network Map as SVG',
+        });
+        if (!target) throw new Error('Export cancelled.');
+        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(request.svg));
+        return target.toString();
+      }
+      case 'openInTemplate':
+        throw new Error('Opening a resource in its template is not available yet.');
+    }
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.pageGone();
+    this.disposed.fire();
+    this.disposed.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
