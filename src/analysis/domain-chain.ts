@@ -21,14 +21,18 @@ export function publicZoneFor(index: SnapshotIndex, name: string): HostedZone | 
     if (zone.private) continue;
     const zoneName = normalizeDnsName(zone.zoneName);
     const inside = wanted === zoneName || wanted.endsWith(`.${zoneName}`);
-    if (inside && (!best || zoneName.length > normalizeDnsName(best.zoneName).length)) best = zone;
+    const bestLength = best ? normalizeDnsName(best.zoneName).length : -1;
+    // Longest name wins; between two zones of one name, the lower id, so the input order does not matter.
+    if (inside && (zoneName.length > bestLength || (zoneName.length === bestLength && best !== undefined && zone.id < best.id))) best = zone;
   }
   return best;
 }
 
 /** Records named `name` of one of `types`, in the given zone. */
 export function recordsNamed(index: SnapshotIndex, zoneId: string, name: string, types: readonly string[]): RecordSet[] {
-  return (index.recordSetsByName.get(normalizeDnsName(name)) ?? []).filter((r) => r.zoneId === zoneId && types.includes(r.type.toUpperCase()));
+  return (index.recordSetsByName.get(normalizeDnsName(name)) ?? [])
+    .filter((r) => r.zoneId === zoneId && types.includes(r.type.toUpperCase()))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

@@ -103,7 +103,7 @@ export function natSubnetsInVpc(index: SnapshotIndex, vpcId: string): { subnetId
     subnetIds.push(subnet.id);
     natIds.add(egress.nat.id);
   }
-  return { subnetIds, natIds: [...natIds] };
+  return { subnetIds: subnetIds.sort(), natIds: [...natIds].sort() };
 }
 
 /** The NAT-side fix for a function whose broken subnets are `summary.brokenSubnetIds`. */

@@ -61,7 +61,7 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
   const where =
     publics.length === total
       ? `runs in public ${plural(total, 'subnet', 'subnets')} ${listWords(labels)}`
-      : `runs partly in public subnets: ${publics.length} of its ${total} subnets (${listWords(labels)}) are public`;
+      : `runs partly in public subnets: ${publics.length} of its ${total} subnets (${listWords(labels)}) ${plural(publics.length, 'is', 'are')} public`;
   const route = `route ${plural(tables.length, 'table', 'tables')} ${listWords(tables)} ${plural(tables.length, 'sends', 'send')} 0.0.0.0/0 to internet gateway ${listWords(gateways)}`;
   const consequence =
     unmet.length > 0

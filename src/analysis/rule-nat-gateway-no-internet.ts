@@ -16,13 +16,14 @@ import { labelled, listCapped, listWords, plural } from './wording';
 
 /** Subnets whose traffic goes to this NAT gateway: those using a table with any route to it. */
 function dependentSubnets(index: SnapshotIndex, nat: NatGateway): { tableIds: string[]; subnetIds: string[] } {
-  const tableIds = [...new Set((index.routesByTarget.get(nat.id) ?? []).map((use) => use.routeTable.id))];
+  const tableIds = [...new Set((index.routesByTarget.get(nat.id) ?? []).map((use) => use.routeTable.id))].sort();
   const subnetIds = index.snapshot.resources.subnets
     .filter((s) => {
       const table = routeTableOf(index, s);
       return table !== undefined && tableIds.includes(table.id);
     })
-    .map((s) => s.id);
+    .map((s) => s.id)
+    .sort();
   return { tableIds, subnetIds };
 }
 

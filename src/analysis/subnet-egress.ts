@@ -74,6 +74,14 @@ export function natGatewayInternetPath(index: SnapshotIndex, nat: NatGateway): N
       hops: [natHop, subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${route.target} is a blackhole`)],
     };
   }
+  if (route.target === nat.id) {
+    return {
+      status: 'broken',
+      problem: `${sits} sends 0.0.0.0/0 back to the NAT gateway itself (a loop)`,
+      fix: addRoute,
+      hops: [natHop, subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${nat.id} loops back to the NAT gateway`)],
+    };
+  }
   if (routeTargetKind(route.target) !== 'internet-gateway') {
     return { status: 'unknown', why: `its subnet routes 0.0.0.0/0 to ${route.target}, which is not checked yet` };
   }

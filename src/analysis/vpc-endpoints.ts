@@ -77,9 +77,9 @@ function sameAzNote(index: SnapshotIndex, endpoint: VpcEndpoint, subnet: Subnet)
 /** How calls to `service` from `subnet` can use the VPC's endpoints (the subnet's route table matters for gateway endpoints). */
 export function endpointReach(index: SnapshotIndex, subnet: Subnet, routeTable: RouteTable | undefined, region: string, service: string): EndpointReach {
   const serviceName = endpointServiceName(region, service);
-  const candidates = index.snapshot.resources.vpcEndpoints.filter(
-    (e) => e.vpcId === subnet.vpcId && e.serviceName.toLowerCase() === serviceName && (e.type === 'Interface' || e.type === 'Gateway'),
-  );
+  const candidates = index.snapshot.resources.vpcEndpoints
+    .filter((e) => e.vpcId === subnet.vpcId && e.serviceName.toLowerCase() === serviceName && (e.type === 'Interface' || e.type === 'Gateway'))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const unusable: UnusableEndpoint[] = [];
   for (const endpoint of candidates) {
     const problem = endpoint.type === 'Interface' ? interfaceEndpointProblem(index, endpoint, region, service) : gatewayEndpointProblem(endpoint, routeTable);
