@@ -71,7 +71,7 @@ export function describeInternetNeeds(needs: readonly InternetNeed[]): string {
  * A dual-stack function may leave over IPv6 (::/0 → egress-only or internet gateway) where
  * IPv4 has no way out; whether a given call uses IPv6 depends on the target's DNS and the
  * client, so such a subnet is never reported as broken.
- * https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html#configuration-vpc-ipv6
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html (IPv6 for dual-stack functions)
  */
 export function mayLeaveOverIpv6(index: SnapshotIndex, fn: LambdaFunction, subnet: Subnet): boolean {
   if (!fn.vpcConfig?.ipv6AllowedForDualStack || subnet.ipv6CidrBlocks.length === 0) return false;
