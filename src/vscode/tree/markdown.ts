@@ -8,7 +8,7 @@
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Longest value shown: a tooltip is a glance, and a megabyte tag must not freeze the hover. */
-const MAX_VALUE_LENGTH = 300;
+const MAX_VALUE_LENGTH = 1000;
 
 /** Untrusted text as literal Markdown text on one line. */
 export function escapeMarkdown(text: string): string {

@@ -100,7 +100,7 @@ function subnetNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
     {
       label: subnet.name ?? subnet.id,
       description: `${subnet.cidrBlock} · ${subnet.availabilityZone}`,
-      icon: 'symbol-structure',
+      icon: 'type-hierarchy-sub',
       kind: 'subnet',
       expanded: false,
       tooltip: {
