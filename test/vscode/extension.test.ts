@@ -1,0 +1,100 @@
+// The packaged extension in a real VS Code (code-server) driven by real Chromium: the sidebar tree
+// shows the demo account, the diagram command opens a panel whose page draws the demo, and the
+// panel comes back after a window reload through the serializer. Screenshots land in
+// test-results/vscode-*.png to be looked at.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { demoSnapshot } from '../../src/demo/demo-account';
+import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { demoPath, labelPattern } from './demo-path';
+import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, widenSideBar, STEP_TIMEOUT } from './workbench';
+
+const RESULTS = join(REPO, 'test-results');
+const path = demoPath(demoSnapshot());
+
+describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, () => {
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let failed = false;
+  /** Console lines from any frame that say the CSP refused something: our page must need nothing it forbids. */
+  const cspViolations: string[] = [];
+
+  /** Runs one step; on failure saves a screenshot and code-server's logs and says where they are. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      failed = true;
+      mkdirSync(RESULTS, { recursive: true });
+      await page?.screenshot({ path: join(RESULTS, `vscode-failure-${name}.png`) }).catch(() => undefined);
+      writeFileSync(join(RESULTS, 'vscode-code-server.log'), server?.log() ?? '(code-server did not start)');
+      const message = error instanceof Error ? error.message : String(error);
+      throw new Error(`${name}: ${message}\n(see test-results/vscode-failure-${name}.png and test-results/vscode-code-server.log)`, { cause: error });
+    }
+  }
+
+  before(async () => {
+    requireTools();
+    mkdirSync(RESULTS, { recursive: true });
+    const vsix = packagedVsix();
+    server = await startCodeServer(vsix, join(REPO, 'demo'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    await step('workbench', () => openWorkbench(page, server!.url));
+  });
+
+  after(async () => {
+    if (failed && server) cpSync(server.logsDir, join(RESULTS, 'vscode-logs'), { recursive: true, force: true });
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the demo account in its own activity-bar container, down to a function', () =>
+    step('tree', async () => {
+      await openViewContainer(page, 'Serverless Network Map');
+      await widenSideBar(page, 560);
+      for (const label of [path.account, path.region, path.vpc, path.subnet]) await expand(page, labelPattern(label));
+      const fn = treeItem(page, labelPattern(path.fn));
+      await fn.waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-tree.png') });
+      await fn.hover();
+      await page.locator('.monaco-hover', { hasText: `Lambda function ${path.fn}` }).waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-tree-tooltip.png') });
+    }));
+
+  it('lists the custom domains and the findings', () =>
+    step('domains', async () => {
+      // Fold the network away so the domains and findings fit in the picture.
+      await treeItem(page, labelPattern(path.account)).locator('.monaco-tl-twistie').click();
+      await expand(page, /^Domains(\s|$)/);
+      for (const domain of path.domains) await treeItem(page, labelPattern(domain)).waitFor({ timeout: STEP_TIMEOUT });
+      if (path.domains[0]) await expand(page, labelPattern(path.domains[0]));
+      await treeItem(page, /^Findings(\s|$)/).waitFor({ timeout: STEP_TIMEOUT });
+      await page.mouse.move(900, 600);
+      await page.screenshot({ path: join(RESULTS, 'vscode-tree-domains.png') });
+    }));
+
+  it('opens the diagram from the command palette and the page draws the demo', () =>
+    step('diagram', async () => {
+      await runCommand(page, 'Serverless Network Map: Open Diagram');
+      await editorTab(page, 'Network Map').waitFor({ timeout: STEP_TIMEOUT });
+      await webviewPage(page).getByText(path.vpc, { exact: true }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-diagram.png') });
+      assert.deepEqual(cspViolations, [], 'the diagram page loaded something its CSP forbids');
+    }));
+
+  it('brings the diagram back after a window reload (the serializer)', () =>
+    step('reload', async () => {
+      await reloadWindow(page);
+      await editorTab(page, 'Network Map').waitFor({ timeout: STEP_TIMEOUT });
+      await waitUntil(async () => (await webviewPage(page).getByText(path.vpc, { exact: true }).count()) > 0, 'the restored panel to draw the demo VPC');
+      await page.screenshot({ path: join(RESULTS, 'vscode-reload.png') });
+    }));
+});

@@ -1,0 +1,99 @@
+// What a person does in the VS Code workbench, as Playwright steps: open a view container, expand
+// a tree row, run a command from the palette, look inside a webview. Each step waits on the
+// condition it needs (generous timeouts), never on a fixed delay.
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The workbench's first paint and the extension host's start take ~10 s here; slow CI gets 4×. */
+export const WORKBENCH_TIMEOUT = 60_000;
+export const STEP_TIMEOUT = 30_000;
+
+export async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForWorkbench(page);
+}
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT });
+  // The status bar appears once the workbench has restored its parts.
+  await page.locator('.part.statusbar').waitFor({ timeout: WORKBENCH_TIMEOUT });
+}
+
+/** Clicks an activity-bar entry by the start of its title (the label also carries the key binding). */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  const label = `a.action-label[aria-label^="${title}"]`;
+  const item = page.locator('.activitybar li.action-item', { has: page.locator(label) });
+  await item.waitFor({ timeout: STEP_TIMEOUT });
+  if ((await item.getAttribute('aria-selected')) !== 'true') await item.locator(label).click();
+  await waitUntil(async () => (await item.getAttribute('aria-selected')) === 'true', `the ${title} container to open`);
+}
+
+/** Drags the side bar's edge so tree rows show their descriptions in screenshots. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** A tree row whose accessible name (label and description) matches. */
+export function treeItem(page: Page, name: RegExp): Locator {
+  return page.getByRole('treeitem', { name }).first();
+}
+
+/** Expands a tree row unless it already is, and waits until it says so. */
+export async function expand(page: Page, name: RegExp): Promise<void> {
+  const row = treeItem(page, name);
+  await row.waitFor({ timeout: STEP_TIMEOUT });
+  if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  // The list re-renders rows, so ask the locator again each time rather than holding an element.
+  await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', `tree row ${name} to expand`);
+}
+
+/** Polls a condition until it holds; fails saying what it waited for. */
+export async function waitUntil(condition: () => Promise<boolean>, what: string, timeout = STEP_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await condition().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Runs a command from the palette by its full title ("Category: Title"), as a user would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill(`>${title}`);
+  // Wait for this command to be the row the palette would run, then run it.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: STEP_TIMEOUT });
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+}
+
+/** The editor tab of a webview panel, by its title. */
+export function editorTab(page: Page, title: string): Locator {
+  return page.locator('.tabs-container .tab', { hasText: title }).first();
+}
+
+/**
+ * The page inside a webview: VS Code nests it twice, an outer `iframe.webview` (its host page) and
+ * the inner `#active-frame` holding our HTML.
+ */
+export function webviewPage(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+}
+
+/** Reloads the window through the command a user would run, and waits for the new workbench. */
+export async function reloadWindow(page: Page): Promise<void> {
+  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: WORKBENCH_TIMEOUT });
+  await runCommand(page, 'Developer: Reload Window').catch(() => {
+    // The palette may be torn down by the reload itself before it reports hidden: the navigation is what counts.
+  });
+  await navigated;
+  await waitForWorkbench(page);
+}
