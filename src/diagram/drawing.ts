@@ -1,29 +1,34 @@
 // The laid-out diagram: what the page and the static export draw. Plain JSON with absolute
 // coordinates, so drawing needs no layout engine and the page needs nothing from the host but this.
 
-export type NodeKind =
-  | 'account'
-  | 'region'
-  | 'vpc'
-  | 'subnet'
-  | 'eni'
-  | 'function'
-  | 'internet-gateway'
-  | 'nat-gateway'
-  | 'vpc-endpoint'
-  | 'internet'
-  | 'aws-service'
-  | 'dns-name'
-  | 'hosted-zone'
-  | 'record'
-  | 'domain'
-  | 'certificate'
-  | 'mapping'
-  | 'api'
-  | 'group';
+export const NODE_KINDS = [
+  'account',
+  'region',
+  'vpc',
+  'subnet',
+  'eni',
+  'function',
+  'internet-gateway',
+  'nat-gateway',
+  'vpc-endpoint',
+  'internet',
+  'aws-service',
+  'dns-name',
+  'hosted-zone',
+  'record',
+  'domain',
+  'certificate',
+  'mapping',
+  'api',
+  'group',
+] as const;
+
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const STATUSES = ['ok', 'info', 'warning', 'error'] as const;
 
 /** Worst finding severity touching an element; "ok" when none. */
-export type Status = 'ok' | 'info' | 'warning' | 'error';
+export type Status = (typeof STATUSES)[number];
 
 export interface DiagramNode {
   /** The resource id (or a synthetic id for groups), unique in the diagram. */

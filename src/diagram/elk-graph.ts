@@ -3,10 +3,10 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Finding } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
-import { EDGE_LABEL_OPTIONS, ROOT_OPTIONS, containerOptions, edgeLabelSize, leafSize } from './elk-options';
+import { ROOT_OPTIONS, containerOptions, leafSize } from './elk-options';
 import { Scene, type SceneNode } from './scene';
 import { addDomainChain } from './scene-domains';
-import { applyFindings } from './scene-findings';
+import { applyFindings, type SnapshotIds } from './scene-findings';
 import { addNetwork } from './scene-network';
 
 // Not a possible AWS id or Lambda name (no colon allowed), so it cannot collide with a node.
@@ -19,15 +19,16 @@ function diagramTitle(snapshot: Snapshot): string {
 }
 
 /** Every id the snapshot holds, so a hop naming an undrawn resource (a route table) is not taken for a missing one. */
-function snapshotIds(snapshot: Snapshot): Set<string> {
-  const ids = new Set<string>();
+function snapshotIds(snapshot: Snapshot): SnapshotIds {
+  const known = new Set<string>();
+  const idOfArn = new Map<string, string>();
   for (const list of Object.values(snapshot.resources)) {
     for (const resource of list as ReadonlyArray<{ id: string; arn?: string }>) {
-      ids.add(resource.id);
-      if (resource.arn !== undefined) ids.add(resource.arn);
+      known.add(resource.id);
+      if (resource.arn !== undefined && resource.arn !== resource.id) idOfArn.set(resource.arn, resource.id);
     }
   }
-  return ids;
+  return { known, idOfArn };
 }
 
 function referencedIds(findings: readonly Finding[]): Set<string> {
@@ -47,8 +48,10 @@ export function buildScene(snapshot: Snapshot, findings: readonly Finding[]): Sc
   return scene;
 }
 
-export function sceneToElk(scene: Scene): ElkNode {
-  const edges = scene.edges();
+/** The ELK graph of some top-level boxes (a connected part of the scene, or all of it). */
+export function sceneToElk(scene: Scene, topIds: readonly string[] = scene.childrenOf(undefined).map((n) => n.id)): ElkNode {
+  const included = new Set(topIds);
+  const edges = scene.edges().filter((e) => included.has(scene.topOf(e.source)) && included.has(scene.topOf(e.target)));
   const connected = new Set(edges.flatMap((e) => [e.source, e.target]));
   const toElk = (node: SceneNode): ElkNode => {
     const children = scene.childrenOf(node.id);
@@ -62,19 +65,7 @@ export function sceneToElk(scene: Scene): ElkNode {
       children: children.map(toElk),
     };
   };
-  const elkEdges: ElkExtendedEdge[] = edges.map((edge) => ({
-    id: edge.id,
-    sources: [edge.source],
-    targets: [edge.target],
-    ...(edge.label === undefined
-      ? {}
-      : { labels: [{ id: `${edge.id}:label`, text: edge.label, layoutOptions: EDGE_LABEL_OPTIONS, ...edgeLabelSize(edge.label) }] }),
-  }));
-  return { id: ROOT_ID, layoutOptions: ROOT_OPTIONS, children: scene.childrenOf(undefined).map(toElk), edges: elkEdges };
-}
-
-/** The ELK graph for a snapshot, with the scene that names and colours its elements. */
-export function buildElkGraph(snapshot: Snapshot, findings: readonly Finding[]): { graph: ElkNode; scene: Scene } {
-  const scene = buildScene(snapshot, findings);
-  return { graph: sceneToElk(scene), scene };
+  const elkEdges: ElkExtendedEdge[] = edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
+  const tops = scene.childrenOf(undefined).filter((n) => included.has(n.id));
+  return { id: ROOT_ID, layoutOptions: ROOT_OPTIONS, children: tops.map(toElk), edges: elkEdges };
 }

@@ -26,7 +26,7 @@ const WIDTH: Partial<Record<NodeKind, { min: number; max: number }>> = {
   mapping: { min: 120, max: 200 },
   certificate: { min: 150, max: 240 },
 };
-const DEFAULT_WIDTH = { min: 132, max: 240 };
+const DEFAULT_WIDTH = { min: 132, max: 260 };
 const CONTAINER_MAX_WIDTH = 360;
 
 function textBlockWidth(label: string, detail: string | undefined, badged: boolean): number {
@@ -56,7 +56,6 @@ export const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '44',
   'elk.spacing.edgeNode': '14',
   'elk.spacing.edgeEdge': '8',
-  'elk.spacing.edgeLabel': '4',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   // Input order breaks ties, so the same snapshot always gives the same picture.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
@@ -83,8 +82,3 @@ export function containerOptions(kind: NodeKind, label: string, detail: string |
   }
   return options;
 }
-
-export const EDGE_LABEL_OPTIONS: LayoutOptions = {
-  'elk.edgeLabels.placement': 'CENTER',
-  'elk.edgeLabels.inline': 'false',
-};

@@ -5,8 +5,10 @@ import ElkConstructor from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode, ElkPoint } from 'elkjs/lib/elk-api';
 import type { Finding } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
-import type { Box, Diagram, DiagramEdge, DiagramNode, Point } from './drawing';
-import { ROOT_ID, buildElkGraph } from './elk-graph';
+import { connectedComponents, packParts, type Part } from './components';
+import type { Diagram, DiagramEdge, DiagramNode, Point } from './drawing';
+import { placeEdgeLabels } from './edge-labels';
+import { ROOT_ID, buildScene, sceneToElk } from './elk-graph';
 import type { Scene } from './scene';
 
 export type ElkFactory = () => ELK;
@@ -26,13 +28,23 @@ function offset(p: ElkPoint, by: Point): Point {
 }
 
 export async function layoutDiagram(snapshot: Snapshot, findings: readonly Finding[], elk: ElkFactory = bundledElk): Promise<Diagram> {
-  const { graph, scene } = buildElkGraph(snapshot, findings);
-  const laidOut = await elk().layout(graph);
-  return toDiagram(scene, laidOut);
+  const scene = buildScene(snapshot, findings);
+  const engine = elk();
+  const parts = await Promise.all(connectedComponents(scene).map(async (topIds) => toPart(scene, await engine.layout(sceneToElk(scene, topIds)))));
+  const { nodes, edges, width, height } = packParts(parts);
+  placeEdgeLabels(nodes, edges);
+  return {
+    title: scene.title,
+    width: round(width),
+    height: round(height),
+    nodes,
+    edges,
+    findings: scene.findings.map((f) => ({ ...f, nodeIds: [...f.nodeIds] })),
+  };
 }
 
-/** ELK gives each node relative to its parent and each edge relative to its container; the Diagram is absolute. */
-export function toDiagram(scene: Scene, root: ElkNode): Diagram {
+/** ELK gives each node relative to its parent and each edge relative to its container; a Part is absolute from its own origin. */
+export function toPart(scene: Scene, root: ElkNode): Part {
   const origins = new Map<string, Point>([[ROOT_ID, { x: 0, y: 0 }]]);
   const toNode = (elkNode: ElkNode, parentOrigin: Point): DiagramNode => {
     const sceneNode = scene.node(elkNode.id);
@@ -65,28 +77,8 @@ export function toDiagram(scene: Scene, root: ElkNode): Diagram {
     const points = (elkEdge.sections ?? []).flatMap((s) => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]).map((p) => offset(p, origin));
     const edge: DiagramEdge = { id: sceneEdge.id, source: sceneEdge.source, target: sceneEdge.target, points, status: sceneEdge.status };
     if (sceneEdge.reason !== undefined) edge.reason = sceneEdge.reason;
-    if (sceneEdge.label !== undefined) {
-      edge.label = sceneEdge.label;
-      const label = elkEdge.labels?.[0];
-      if (label?.x !== undefined && label.y !== undefined) edge.labelBox = labelBox(label, origin);
-    }
+    if (sceneEdge.label !== undefined) edge.label = sceneEdge.label;
     return edge;
   });
-  return {
-    title: scene.title,
-    width: round(root.width ?? 0),
-    height: round(root.height ?? 0),
-    nodes,
-    edges,
-    findings: scene.findings.map((f) => ({ ...f, nodeIds: [...f.nodeIds] })),
-  };
-}
-
-function labelBox(label: { x?: number; y?: number; width?: number; height?: number }, origin: Point): Box {
-  return {
-    x: round((label.x ?? 0) + origin.x),
-    y: round((label.y ?? 0) + origin.y),
-    width: round(label.width ?? 0),
-    height: round(label.height ?? 0),
-  };
+  return { nodes, edges, width: round(root.width ?? 0), height: round(root.height ?? 0) };
 }

@@ -2,6 +2,7 @@
 // member of a discriminated union told apart by `type`; the guards below accept only
 // well-formed messages, so neither side trusts what arrives through postMessage.
 import type { Diagram } from './drawing';
+import { isDiagram } from './diagram-guard';
 
 /** Host → page. */
 export type HostMessage =
@@ -54,11 +55,12 @@ export function isHostMessage(value: unknown): value is HostMessage {
   if (!isObject(value)) return false;
   switch (value.type) {
     case 'showDiagram':
-      return isObject(value.diagram) && Array.isArray(value.diagram.nodes) && Array.isArray(value.diagram.edges);
+      return isDiagram(value.diagram);
     case 'reveal':
       return typeof value.nodeId === 'string';
     case 'response':
-      return typeof value.requestId === 'number' && typeof value.ok === 'boolean';
+      if (typeof value.requestId !== 'number') return false;
+      return value.ok === true ? typeof value.result === 'string' : value.ok === false && typeof value.error === 'string';
     default:
       return false;
   }

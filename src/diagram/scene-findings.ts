@@ -51,28 +51,33 @@ export function hopNodeKind(kind: string): NodeKind | undefined {
 
 /** Edge labels stay short so they do not push the layout apart; the full reason is in the tooltip. */
 export function shortReason(reason: string): string {
-  return reason.length <= 40 ? reason : `${reason.slice(0, 39).trimEnd()}…`;
+  return reason.length <= 48 ? reason : `${reason.slice(0, 47).trimEnd()}…`;
 }
 
-function breakEdge(edge: SceneEdge, status: Status, reason: string): void {
+/**
+ * Breaks an arrow with the reasons gathered since the last drawn point: the first is the cause
+ * and becomes the label; all of them go to the tooltip. A worse finding replaces a milder one's text.
+ */
+function breakEdge(edge: SceneEdge, status: Status, reasons: readonly string[]): void {
   const worse = worseStatus(edge.status, status);
   if (worse !== edge.status || edge.reason === undefined) {
-    edge.reason = reason;
-    edge.label = shortReason(reason);
+    edge.reason = reasons.join('; ');
+    edge.label = shortReason(reasons[0] ?? '');
   }
   edge.status = worse;
 }
 
-interface Break {
-  status: Status;
-  reason: string;
+/** What the snapshot knows beyond the drawn boxes: every id it holds, and ARN → id for resources named by ARN in hops. */
+export interface SnapshotIds {
+  known: ReadonlySet<string>;
+  idOfArn: ReadonlyMap<string, string>;
 }
 
-export function applyFindings(scene: Scene, findings: readonly Finding[], knownIds: ReadonlySet<string>): void {
-  for (const finding of findings) applyFinding(scene, finding, knownIds);
+export function applyFindings(scene: Scene, findings: readonly Finding[], ids: SnapshotIds): void {
+  for (const finding of findings) applyFinding(scene, finding, ids);
 }
 
-function applyFinding(scene: Scene, finding: Finding, knownIds: ReadonlySet<string>): void {
+function applyFinding(scene: Scene, finding: Finding, ids: SnapshotIds): void {
   const status: Status = finding.severity;
   const hops = finding.hops ?? [];
   const marked = new Set<string>();
@@ -87,31 +92,35 @@ function applyFinding(scene: Scene, finding: Finding, knownIds: ReadonlySet<stri
   };
 
   if (finding.resource.id !== undefined) {
-    for (const id of narrow(scene.nodesFor(finding.resource.id))) marked.add(id);
+    const resourceId = ids.idOfArn.get(finding.resource.id) ?? finding.resource.id;
+    for (const id of narrow(scene.nodesFor(resourceId))) marked.add(id);
   }
 
   let previous: string[] = [];
-  let pending: Break | undefined;
+  // Reasons of broken hops not drawn as points (a route table, the subnet a function sits in), for the next arrow.
+  let pending: string[] = [];
   for (const hop of hops) {
-    const ids = resolveHop(scene, hop, previous, knownIds, narrow);
-    const broken: Break | undefined = hop.ok ? undefined : { status, reason: hop.reason ?? finding.message };
-    if (!hop.ok) for (const id of ids) marked.add(id);
-    const onPath = ids.filter((id) => !CONTAINERS.includes(scene.node(id)?.kind ?? 'group'));
+    const nodes = resolveHop(scene, hop, previous, ids, narrow);
+    if (!hop.ok) for (const id of nodes) marked.add(id);
+    const reason = hop.ok ? undefined : hop.reason ?? finding.message;
+    const onPath = nodes.filter((id) => !CONTAINERS.includes(scene.node(id)?.kind ?? 'group'));
     if (onPath.length === 0) {
-      // A hop we do not draw as a point on the path (a route table, a subnet): its break shows on the next arrow.
-      if (broken) pending = broken;
+      // A container counts only while the path is still inside it: rules merge several subnets'
+      // paths into one list, and a later subnet's break is not the cause of the arrow after it.
+      const enclosing = nodes.length === 0 || previous.some((p) => nodes.some((n) => scene.isAncestor(n, p)));
+      if (reason !== undefined && enclosing && !pending.includes(reason)) pending.push(reason);
       continue;
     }
-    const cause = broken ?? pending;
+    const reasons = reason === undefined || pending.includes(reason) ? pending : [...pending, reason];
     let drawn = false;
     for (const from of previous) {
       for (const to of onPath) {
         const edge = scene.addEdge(from, to);
-        if (edge && cause) breakEdge(edge, cause.status, cause.reason);
+        if (edge && reasons.length > 0) breakEdge(edge, status, reasons);
         drawn ||= edge !== undefined;
       }
     }
-    pending = drawn ? undefined : cause;
+    if (drawn) pending = [];
     previous = onPath;
   }
 
@@ -124,33 +133,39 @@ function resolveHop(
   scene: Scene,
   hop: Hop,
   previous: readonly string[],
-  knownIds: ReadonlySet<string>,
+  ids: SnapshotIds,
   narrow: (ids: readonly string[]) => string[],
 ): string[] {
-  const drawn = scene.nodesFor(hop.id);
-  if (drawn.length > 0) return narrow(drawn);
-  if (scene.node(hop.id)) return [hop.id];
-  // In the snapshot but deliberately not drawn (a route table, a role): not missing, just not a box.
-  if (knownIds.has(hop.id)) return [];
   const kind = hopNodeKind(hop.kind);
+  const id = ids.idOfArn.get(hop.id) ?? hop.id;
+  // Match on kind too: a rule may name a missing API mapping by its domain's id.
+  const drawn = [...scene.nodesFor(id), ...(scene.node(id) ? [id] : [])].filter((n) => kind === undefined || scene.node(n)?.kind === kind);
+  if (drawn.length > 0) return narrow([...new Set(drawn)]);
+  // In the snapshot but deliberately not drawn (a route table, a role): not missing, just not a box.
+  if (kind === undefined && ids.known.has(id)) return [];
   const external = kind !== undefined && EXTERNAL.includes(kind);
   if (hop.ok && !external) return [];
+  if (kind === 'internet') return [scene.addNode({ id: 'internet', kind, label: 'Internet' }).id];
   if (external) {
-    // One Internet box however a rule spells its hop id; services and names get one box each.
-    if (kind === 'internet') return [scene.addNode({ id: 'internet', kind, label: 'Internet' }).id];
-    const id = `${kind}:${hop.id}`;
-    scene.addNode({ id, kind, label: hop.id, detail: kind === 'aws-service' ? 'AWS service API' : undefined });
-    return [id];
+    const service = kind === 'aws-service' ? hop.id.split('.').pop() ?? hop.id : undefined;
+    return [
+      scene.addNode({
+        id: `${kind}:${hop.id}`,
+        kind,
+        label: service === undefined ? hop.id : `${service} API`,
+        detail: service === undefined ? undefined : `AWS service · ${hop.id}`,
+      }).id,
+    ];
   }
   // Missing boxes are per path: two domains each missing a mapping are two gaps, not one.
-  const id = `missing:${hop.kind}:${hop.id}@${previous.join('+')}`;
-  const blank = hop.id === '' || /^\(?(none|missing)\)?$/i.test(hop.id);
-  scene.addNode({
-    id,
-    kind: kind ?? 'group',
-    label: blank ? `no ${hop.kind}` : hop.id,
-    detail: `missing ${hop.kind}`,
-    missing: true,
-  });
-  return [id];
+  const blank = hop.id === '' || /^\(?(none|missing)\)?$/i.test(hop.id) || ids.known.has(hop.id);
+  return [
+    scene.addNode({
+      id: `missing:${hop.kind}:${hop.id}@${previous.join('+')}`,
+      kind: kind ?? 'group',
+      label: blank ? `no ${hop.kind.replace(/-/g, ' ')}` : hop.id,
+      detail: `missing ${hop.kind.replace(/-/g, ' ')}`,
+      missing: true,
+    }).id,
+  ];
 }

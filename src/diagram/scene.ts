@@ -97,6 +97,13 @@ export class Scene {
     return (this.childIds.get(parent) ?? []).flatMap((id) => this.nodeById.get(id) ?? []);
   }
 
+  /** The top-level box a node sits in (itself when it is top-level). */
+  topOf(id: string): string {
+    let at = id;
+    for (let parent = this.nodeById.get(at)?.parent; parent !== undefined; parent = this.nodeById.get(at)?.parent) at = parent;
+    return at;
+  }
+
   isAncestor(ancestor: string, id: string): boolean {
     for (let at = this.nodeById.get(id)?.parent; at !== undefined; at = this.nodeById.get(at)?.parent) {
       if (at === ancestor) return true;

@@ -107,16 +107,16 @@ export function storySnapshot(): Snapshot {
   });
 }
 
-/** Findings shaped as the analysis reports them, for the story snapshot. */
+/** Findings shaped as src/analysis reports them (its hop kinds; a missing mapping named by its domain), for the story snapshot. */
 export function storyFindings(): Finding[] {
   return [
     {
       code: 'lambda-vpc-no-aws-endpoint',
       severity: 'error',
       message: 'orders needs lambda:InvokeFunction but private-a has no NAT route and the VPC has no lambda endpoint',
-      resource: { kind: 'function', id: 'orders' },
+      resource: { kind: 'lambda-function', id: 'orders' },
       hops: [
-        { kind: 'function', id: 'orders', ok: true },
+        { kind: 'lambda-function', id: 'orders', ok: true },
         { kind: 'subnet', id: 'subnet-priv', ok: true },
         { kind: 'route-table', id: 'rtb-main', ok: false, reason: 'no route to a NAT gateway and no lambda endpoint' },
         { kind: 'aws-service', id: 'lambda', ok: false, reason: 'no route to a NAT gateway and no lambda endpoint' },
@@ -126,9 +126,9 @@ export function storyFindings(): Finding[] {
       code: 'lambda-vpc-public-subnet',
       severity: 'error',
       message: 'notifier is in public-a, whose default route is an internet gateway: Lambda ENIs never get public IPs',
-      resource: { kind: 'function', id: 'notifier' },
+      resource: { kind: 'lambda-function', id: 'notifier' },
       hops: [
-        { kind: 'function', id: 'notifier', ok: true },
+        { kind: 'lambda-function', id: 'notifier', ok: true },
         { kind: 'subnet', id: 'subnet-pub', ok: true },
         { kind: 'internet-gateway', id: 'igw-1', ok: false, reason: 'Lambda ENIs never get public IPs' },
       ],
@@ -137,21 +137,22 @@ export function storyFindings(): Finding[] {
       code: 'domain-no-mapping',
       severity: 'error',
       message: 'dev.example.com has no API mapping: requests get 403 Forbidden',
-      resource: { kind: 'domain', id: 'dev.example.com' },
+      resource: { kind: 'domain-name', id: 'dev.example.com' },
       hops: [
+        { kind: 'hosted-zone', id: 'Z1', ok: true },
         { kind: 'record', id: 'Z1/dev.example.com./A', ok: true },
-        { kind: 'domain', id: 'dev.example.com', ok: true },
-        { kind: 'mapping', id: '(none)', ok: false, reason: 'no API mapping' },
+        { kind: 'domain-name', id: 'dev.example.com', ok: true },
+        { kind: 'api-mapping', id: 'dev.example.com', ok: false, reason: 'no API mapping' },
       ],
     },
     {
       code: 'api-timeout-exceeds-integration',
       severity: 'warning',
       message: 'web times out after 30 s but shop-api gives up after 29 s',
-      resource: { kind: 'function', id: 'web' },
+      resource: { kind: 'lambda-function', id: 'web' },
       hops: [
         { kind: 'api', id: 'a1b2c3', ok: true },
-        { kind: 'function', id: 'web', ok: false, reason: 'function timeout 30 s > integration timeout 29 s' },
+        { kind: 'lambda-function', id: 'web', ok: false, reason: 'function timeout 30 s > integration timeout 29 s' },
       ],
     },
   ];

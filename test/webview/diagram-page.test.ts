@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { analyze } from '../../src/analysis/analyze';
+import { demoSnapshot } from '../../src/demo/demo-account';
+import type { Diagram, DiagramNode } from '../../src/diagram/drawing';
+import { layoutDiagram } from '../../src/diagram/layout';
+import { inVpc, lambda, routeTable, snapshotOf, subnet, vpc } from '../unit/diagram/builders';
+import { ensureBundle, launchChromium, openDiagramPage, servePage, type DiagramPage, type PageServer } from './harness';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function allNodes(nodes: readonly DiagramNode[]): DiagramNode[] {
+  return nodes.flatMap((n) => [n, ...allNodes(n.children)]);
+}
+
+async function demoDiagram(): Promise<Diagram> {
+  const snapshot = demoSnapshot();
+  return layoutDiagram(snapshot, analyze(snapshot));
+}
+
+async function hostileDiagram(): Promise<Diagram> {
+  const snapshot = snapshotOf({
+    vpcs: [vpc('vpc-1', { name: XSS })],
+    subnets: [subnet('subnet-a', 'vpc-1', '10.0.1.0/24', { name: `"'><script>alert(2)</script>` })],
+    routeTables: [routeTable('rtb-main', 'vpc-1', [])],
+    lambdaFunctions: [lambda('fn', { name: 'a]]>b', vpcConfig: inVpc(['subnet-a']) })],
+  });
+  return layoutDiagram(snapshot, [{ code: 'lambda-vpc-no-internet', severity: 'error', message: XSS, resource: { kind: 'lambda-function', id: 'fn' } }]);
+}
+
+/** Nothing went wrong that the page would only say in its console. */
+async function assertQuiet(view: DiagramPage, server: PageServer): Promise<void> {
+  assert.deepEqual(view.problems, [], 'no console errors or warnings (a CSP refusal is one)');
+  assert.deepEqual(await view.violations(), [], 'no CSP violations');
+  assert.deepEqual(view.dialogs, [], 'no dialog opened');
+  assert.deepEqual(server.misses, [], 'the page asked for nothing but its script and stylesheet');
+}
+
+describe('diagram page in Chromium', () => {
+  let browser: Browser;
+  let server: PageServer;
+  let demo: Diagram;
+
+  before(async () => {
+    ensureBundle();
+    mkdirSync('test-results', { recursive: true });
+    [browser, server, demo] = await Promise.all([launchChromium(), servePage(), demoDiagram()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says ready, draws the demo account, and marks broken hops in the error class', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    assert.deepEqual(await view.posted(), [{ type: 'ready' }]);
+    await view.show(demo);
+    const drawn = await view.page.$$eval('g.node', (els) => els.map((e) => `${e.getAttribute('class')} ${(e as SVGGElement).dataset.nodeId}`));
+    for (const kind of ['vpc', 'subnet', 'function', 'nat-gateway', 'internet-gateway', 'domain', 'api']) {
+      assert.ok(drawn.some((d) => d.includes(` kind-${kind} `)), `a ${kind} box is drawn`);
+    }
+    assert.equal(drawn.length, allNodes(demo.nodes).length, 'every node of the diagram is drawn once');
+    const broken = demo.edges.filter((e) => e.status === 'error').map((e) => e.id).sort();
+    assert.ok(broken.length >= 3, 'the demo has broken hops');
+    const brokenDrawn = await view.page.$$eval('g.edge.status-error', (els) => els.map((e) => (e as SVGGElement).dataset.edgeId ?? ''));
+    assert.deepEqual(brokenDrawn.sort(), broken);
+    const stroke = await view.page.$eval('g.edge.status-error path.edge-line', (e) => getComputedStyle(e).stroke);
+    assert.equal(stroke, 'rgb(207, 34, 46)', 'broken hops use the error colour (light fallback)');
+    await view.page.screenshot({ path: 'test-results/webview-light.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('looks right in a dark theme too', async () => {
+    const view = await openDiagramPage(browser, server.url, 'dark');
+    await view.show(demo);
+    const stroke = await view.page.$eval('g.edge.status-error path.edge-line', (e) => getComputedStyle(e).stroke);
+    assert.equal(stroke, 'rgb(248, 81, 73)', 'broken hops use the dark error colour');
+    await view.page.screenshot({ path: 'test-results/webview-dark.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('posts exactly {type:select, nodeId} when a function is clicked, and shows its details', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    await view.show(demo);
+    const fn = allNodes(demo.nodes).find((n) => n.kind === 'function' && n.status === 'error' && n.id.includes('@'));
+    assert.ok(fn, 'the demo has a broken VPC function');
+    await view.page.locator(`g.node[data-node-id="${fn.id}"] > rect.node-box`).click();
+    assert.deepEqual(await view.posted(), [{ type: 'ready' }, { type: 'select', nodeId: fn.id }]);
+    assert.equal(await view.page.locator('g.node.selected').getAttribute('data-node-id'), fn.id);
+    assert.equal(await view.page.locator('.snm-details h2').textContent(), fn.label);
+    assert.ok((await view.page.locator('.snm-details li').count()) >= 1, 'its findings are listed');
+    assert.ok((await view.page.locator('g.edge.related').count()) >= 1, 'its arrows are highlighted');
+    assert.equal((await view.state())?.selectedNodeId, fn.id, 'the selection survives a reload via setState');
+    await view.page.screenshot({ path: 'test-results/webview-selected.png' });
+    // A click on empty canvas clears the selection without telling the host anything.
+    await view.page.mouse.click(5, 60);
+    assert.equal(await view.page.locator('.snm-details').isHidden(), true);
+    assert.equal((await view.posted()).length, 2);
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('renders a hostile VPC name as text: no element, no script, no dialog', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    const hostile = await hostileDiagram();
+    await view.show(hostile);
+    assert.equal(await view.page.locator('img, script:not([nonce])').count(), 0);
+    const vpcNode = view.page.locator('g.node[data-node-id="vpc-1"]');
+    assert.equal(await vpcNode.locator('> text.node-label').textContent(), XSS);
+    assert.match((await vpcNode.getAttribute('aria-label')) ?? '', /<img src=x onerror=alert\(1\)>/);
+    await vpcNode.locator('> rect.node-box').click({ position: { x: 30, y: 10 } });
+    assert.equal(await view.page.locator('.snm-details h2').textContent(), XSS);
+    await view.page.locator('g.node[data-node-id="fn@subnet-a"] > rect.node-box').click();
+    assert.equal(await view.page.locator('.snm-details li').first().textContent(), XSS);
+    assert.equal(await view.page.locator('img').count(), 0);
+    await view.page.screenshot({ path: 'test-results/webview-hostile.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('ignores malformed messages and keeps working', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    await view.send({ type: 'showDiagram', diagram: { nodes: 'not a list' } });
+    await view.send({ type: 'showDiagram', diagram: { ...demo, nodes: [{ id: 'x', kind: '<script>' }] } });
+    await view.send({ type: 'nonsense' });
+    assert.equal(await view.page.locator('svg.snm-diagram').count(), 0);
+    await view.show(demo);
+    assert.ok((await view.page.locator('g.node').count()) > 0);
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('zooms with the wheel, pans by dragging, fits on demand, and reveals without echoing', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    await view.show(demo);
+    const transform = () => view.page.locator('g.viewport').getAttribute('transform');
+    const fitted = await transform();
+    await view.page.mouse.move(700, 400);
+    await view.page.mouse.wheel(0, -400);
+    const zoomed = await transform();
+    assert.notEqual(zoomed, fitted);
+    assert.ok(((await view.state())?.zoom ?? 0) > 0, 'zoom is kept with setState');
+    await view.page.mouse.move(700, 400);
+    await view.page.mouse.down();
+    await view.page.mouse.move(600, 350, { steps: 5 });
+    await view.page.mouse.up();
+    assert.notEqual(await transform(), zoomed);
+    assert.deepEqual(await view.posted(), [{ type: 'ready' }], 'a drag is not a click');
+    await view.page.getByRole('button', { name: 'Fit the whole diagram' }).click();
+    assert.equal(await transform(), fitted);
+
+    const target = allNodes(demo.nodes).find((n) => n.kind === 'nat-gateway');
+    assert.ok(target);
+    await view.send({ type: 'reveal', nodeId: target.id });
+    assert.equal(await view.page.locator('g.node.selected').getAttribute('data-node-id'), target.id);
+    assert.deepEqual(await view.posted(), [{ type: 'ready' }], 'a reveal from the host is not sent back');
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+});
