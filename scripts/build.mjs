@@ -1,11 +1,12 @@
 // Bundles the three programs: the extension host (CJS, `vscode` external), the CLI, and the
 // diagram page (browser IIFE). Everything ships inside these files; the VSIX needs no node_modules.
 import { build } from 'esbuild';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', loader: { '.yaml': 'text', '.css': 'text' } };
+const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', loader: { '.yaml': 'text', '.css': 'text' }, define: { 'process.env.SNM_VERSION': JSON.stringify(version) } };
 
 mkdirSync('dist', { recursive: true });
 await Promise.all([

@@ -1,0 +1,98 @@
+// The command line of DESIGN.md, parsed with node's own parseArgs (strict: an unknown option is
+// an error, not silently ignored).
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error';
+
+export const USAGE = `Usage: serverless-network-map <command> [options]
+
+Commands:
+  check [TEMPLATE] [--snapshot FILE | --demo] [--region R] [--parameter-overrides K=V ...]
+                   [--format text|json|sarif]
+                                          findings; exit 1 if any is an error
+  diagram (--snapshot FILE | --demo) --out FILE.svg|FILE.html
+                                          draw the network and its broken paths
+
+Options:
+  --demo           use the embedded sample account (no AWS account needed)
+  --snapshot FILE  a snapshot JSON file written by "scan"
+  -h, --help       show this help`;
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface InputOptions {
+  demo: boolean;
+  snapshot?: string;
+  template?: string;
+}
+
+export type Command =
+  | { name: 'help' }
+  | ({ name: 'check'; format: OutputFormat; region?: string; parameterOverrides: string[] } & InputOptions)
+  | ({ name: 'diagram'; out: string } & InputOptions);
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+
+type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<T extends OptionSpecs>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    // parseArgs' messages name the option ("Unknown option '--x'"); keep them, drop the hint.
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+}
+
+export function parseCommandLine(argv: string[]): Command {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') return { name: 'help' };
+  switch (name) {
+    case 'check': {
+      const { values, positionals } = parse(rest, {
+        ...HELP,
+        snapshot: { type: 'string' },
+        demo: { type: 'boolean' },
+        region: { type: 'string' },
+        'parameter-overrides': { type: 'string', multiple: true },
+        format: { type: 'string' },
+      } as const);
+      if (values.help) return { name: 'help' };
+      if (positionals.length > 1) throw new UsageError(`check takes at most one template, got: ${positionals.join(' ')}`);
+      const format = values.format ?? 'text';
+      if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+      return {
+        name: 'check',
+        ...inputOptions(values.demo === true, values.snapshot, positionals[0]),
+        format: format as OutputFormat,
+        region: values.region,
+        parameterOverrides: values['parameter-overrides'] ?? [],
+      };
+    }
+    case 'diagram': {
+      const { values, positionals } = parse(rest, {
+        ...HELP,
+        snapshot: { type: 'string' },
+        template: { type: 'string' },
+        demo: { type: 'boolean' },
+        out: { type: 'string', short: 'o' },
+      } as const);
+      if (values.help) return { name: 'help' };
+      if (positionals.length > 0) throw new UsageError(`diagram takes no positional arguments, got: ${positionals.join(' ')}`);
+      const out = values.out;
+      if (!out) throw new UsageError('diagram needs --out FILE.svg or --out FILE.html');
+      if (!/\.(svg|html?)$/i.test(out)) throw new UsageError(`--out must end in .svg or .html, got "${out}"`);
+      const input = inputOptions(values.demo === true, values.snapshot, values.template);
+      if (!input.demo && !input.snapshot && !input.template) throw new UsageError('diagram needs --demo, --snapshot FILE or --template FILE');
+      return { name: 'diagram', ...input, out };
+    }
+    default:
+      throw new UsageError(`unknown command "${name}" (commands: check, diagram; see --help)`);
+  }
+}
+
+function inputOptions(demo: boolean, snapshot: string | undefined, template: string | undefined): InputOptions {
+  if (demo && snapshot) throw new UsageError('give either --demo or --snapshot, not both');
+  return { demo, ...(snapshot ? { snapshot } : {}), ...(template ? { template } : {}) };
+}
