@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { demoSnapshot } from '../../src/demo/demo-account';
 import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
 import { demoPath, labelPattern } from './demo-path';
-import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, widenSideBar, STEP_TIMEOUT } from './workbench';
+import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, resizeSideBar, STEP_TIMEOUT } from './workbench';
 
 const RESULTS = join(REPO, 'test-results');
+
+/** A box the diagram page drew, by its kind and the label it shows. */
+function diagramBox(page: Page, kind: string, label: string): Locator {
+  const frame = webviewPage(page);
+  return frame.locator(`g.node.kind-${kind}`, { has: frame.locator('text.node-label', { hasText: label }) }).first();
+}
 const path = demoPath(demoSnapshot());
 
 describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, () => {
@@ -59,7 +65,7 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
   it('shows the demo account in its own activity-bar container, down to a function', () =>
     step('tree', async () => {
       await openViewContainer(page, 'Serverless Network Map');
-      await widenSideBar(page, 560);
+      await resizeSideBar(page, 560);
       for (const label of [path.account, path.region, path.vpc, path.subnet]) await expand(page, labelPattern(label));
       const fn = treeItem(page, labelPattern(path.fn));
       await fn.waitFor({ timeout: STEP_TIMEOUT });
@@ -83,18 +89,38 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
 
   it('opens the diagram from the command palette and the page draws the demo', () =>
     step('diagram', async () => {
+      await resizeSideBar(page, 340);
       await runCommand(page, 'Serverless Network Map: Open Diagram');
       await editorTab(page, 'Network Map').waitFor({ timeout: STEP_TIMEOUT });
-      await webviewPage(page).getByText(path.vpc, { exact: true }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await diagramBox(page, 'vpc', path.vpc).waitFor({ timeout: STEP_TIMEOUT });
+      await diagramBox(page, 'function', path.fn).waitFor({ timeout: STEP_TIMEOUT });
       await page.screenshot({ path: join(RESULTS, 'vscode-diagram.png') });
       assert.deepEqual(cspViolations, [], 'the diagram page loaded something its CSP forbids');
+    }));
+
+  it('selects in the tree what is clicked on the diagram', () =>
+    step('select', async () => {
+      const selected = page.locator('[role=treeitem][aria-selected=true]');
+      const selectedName = async (): Promise<string> => ((await selected.count()) > 0 ? ((await selected.first().getAttribute('aria-label')) ?? '') : '');
+      assert.doesNotMatch(await selectedName(), labelPattern(path.fn), 'the function must not be selected before the click');
+      await diagramBox(page, 'function', path.fn).locator('text.node-label').click();
+      await waitUntil(async () => labelPattern(path.fn).test(await selectedName()), `the tree to select ${path.fn}`);
+    }));
+
+  it('shows a tree row on the diagram with Reveal in Diagram', () =>
+    step('reveal', async () => {
+      const row = treeItem(page, labelPattern(path.vpc));
+      await row.hover();
+      await row.locator('.action-label[aria-label="Reveal in Diagram"]').click();
+      await webviewPage(page).locator('g.node.kind-vpc.selected', { hasText: path.vpc }).waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-reveal.png') });
     }));
 
   it('brings the diagram back after a window reload (the serializer)', () =>
     step('reload', async () => {
       await reloadWindow(page);
       await editorTab(page, 'Network Map').waitFor({ timeout: STEP_TIMEOUT });
-      await waitUntil(async () => (await webviewPage(page).getByText(path.vpc, { exact: true }).count()) > 0, 'the restored panel to draw the demo VPC');
+      await diagramBox(page, 'vpc', path.vpc).waitFor({ timeout: STEP_TIMEOUT });
       await page.screenshot({ path: join(RESULTS, 'vscode-reload.png') });
     }));
 });

@@ -27,14 +27,14 @@ export async function openViewContainer(page: Page, title: string): Promise<void
   await waitUntil(async () => (await item.getAttribute('aria-selected')) === 'true', `the ${title} container to open`);
 }
 
-/** Drags the side bar's edge so tree rows show their descriptions in screenshots. */
-export async function widenSideBar(page: Page, width: number): Promise<void> {
+/** Drags the side bar's edge to a width: wide for tree screenshots, narrow to give the diagram room. */
+export async function resizeSideBar(page: Page, width: number): Promise<void> {
   const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box || box.width >= width) return;
+  if (!box || Math.abs(box.width - width) < 4) return;
   const y = box.y + box.height / 2;
   await page.mouse.move(box.x + box.width + 1, y);
   await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.move(box.x + width + 1, y, { steps: 5 });
   await page.mouse.up();
 }
 
@@ -68,9 +68,14 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ timeout: STEP_TIMEOUT });
-  await input.fill(`>${title}`);
-  // Wait for this command to be the row the palette would run, then run it.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: STEP_TIMEOUT });
+  const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+  // Right after start-up the palette may not know the extension's commands yet, and an open palette
+  // does not refresh its matches: type the query again until this command is the row it would run.
+  await waitUntil(async () => {
+    await input.fill('>');
+    await input.fill(`>${title}`);
+    return row.waitFor({ timeout: 2_000 }).then(() => true);
+  }, `"${title}" in the command palette`);
   await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
 }
