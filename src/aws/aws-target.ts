@@ -19,6 +19,8 @@ export interface AwsTarget {
 /** The configuration every SDK v3 client constructor accepts, derived from a target. */
 export interface ClientConfig {
   region: string;
+  /** Also read by the SDK for the profile's own settings, e.g. its `endpoint_url`. */
+  profile?: string;
   endpoint?: string;
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   maxAttempts: number;
@@ -28,6 +30,7 @@ export interface ClientConfig {
 export function clientConfig(target: AwsTarget): ClientConfig {
   return {
     region: target.region,
+    ...(target.profile ? { profile: target.profile } : {}),
     ...(target.endpoint ? { endpoint: target.endpoint } : {}),
     credentials: target.credentials ?? fromNodeProviderChain(target.profile ? { profile: target.profile } : {}),
     maxAttempts: target.maxAttempts ?? 3,

@@ -37,7 +37,7 @@ test('a VPC, a subnet and a VPC-attached function round-trip through the real SD
     new CreateVpcCommand({ CidrBlock: '10.20.0.0/16', TagSpecifications: [{ ResourceType: 'vpc', Tags: [{ Key: 'Name', Value: 'smartorder-vpc' }] }] }),
   );
   const vpcId = vpc.Vpc?.VpcId;
-  assert.ok(vpcId?.startsWith('vpc-'));
+  assert.ok(vpcId && vpcId.startsWith('vpc-'));
   const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: '10.20.1.0/24', AvailabilityZone: 'ap-northeast-2a' }));
   const subnetId = subnet.Subnet?.SubnetId;
   assert.ok(subnetId);
