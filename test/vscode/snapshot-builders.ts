@@ -16,7 +16,11 @@ export function snapshotOf(resources: Resources, kind: 'demo' | 'scan' = 'scan')
   });
 }
 
-/** One VPC with a private subnet holding a function and its ENI, a function outside any VPC, a domain → mapping → API → function chain and a domain without a mapping. */
+/**
+ * One VPC (internet gateway, S3 endpoint) with a private subnet holding a function, a NAT gateway
+ * and an ENI; a function outside any VPC; a domain → mapping → API → function chain, a domain
+ * without a mapping; a hosted zone with the alias record.
+ */
 export function shopSnapshot(subnetName = 'private-a'): Snapshot {
   const fn = (name: string, vpc: boolean) => ({
     id: name,
@@ -36,9 +40,17 @@ export function shopSnapshot(subnetName = 'private-a'): Snapshot {
     lambdaFunctions: [fn('orders', true), fn('thumbs', false)],
     apis: [{ id: 'api-1', ...where, name: 'shop-api', protocol: 'HTTP', stages: ['$default'], integrations: [{ route: 'GET /orders', functionArn: fn('orders', true).arn }] }],
     domainNames: [
-      { id: 'api.shop.example', ...where, domainName: 'api.shop.example', apiVersion: 'v2', endpointType: 'REGIONAL' },
+      { id: 'api.shop.example', ...where, domainName: 'api.shop.example', apiVersion: 'v2', endpointType: 'REGIONAL', certificateArn: 'arn:aws:acm:eu-west-1:111122223333:certificate/c-1' },
       { id: 'old.shop.example', ...where, domainName: 'old.shop.example', apiVersion: 'v2', endpointType: 'REGIONAL' },
     ],
     apiMappings: [{ id: 'map-1', ...where, domainName: 'api.shop.example', apiId: 'api-1', stage: '$default' }],
+    certificates: [{ id: 'arn:aws:acm:eu-west-1:111122223333:certificate/c-1', ...where, arn: 'arn:aws:acm:eu-west-1:111122223333:certificate/c-1', domainName: '*.shop.example', status: 'PENDING_VALIDATION' }],
+    internetGateways: [{ id: 'igw-1', ...where, attachedVpcIds: ['vpc-1'] }],
+    natGateways: [{ id: 'nat-1', ...where, vpcId: 'vpc-1', subnetId: 'subnet-a', state: 'available' }],
+    vpcEndpoints: [{ id: 'vpce-1', ...where, vpcId: 'vpc-1', serviceName: 'com.amazonaws.eu-west-1.s3', type: 'Gateway' }],
+    hostedZones: [{ id: 'Z1', ...where, region: 'global', zoneName: 'shop.example.', private: false }],
+    recordSets: [
+      { id: 'Z1/api.shop.example./A', ...where, region: 'global', zoneId: 'Z1', recordName: 'api.shop.example.', type: 'A', alias: { dnsName: 'd-1.execute-api.eu-west-1.amazonaws.com', hostedZoneId: 'Z2' } },
+    ],
   });
 }

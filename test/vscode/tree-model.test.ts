@@ -20,24 +20,36 @@ const noInternet: Finding = {
 };
 
 describe('sidebar tree model', () => {
-  it('nests account → region → VPC → subnet → function and ENI, and keeps functions outside a VPC apart', () => {
+  it('nests account → region → VPC → subnet → function, NAT gateway and ENI, and keeps functions outside a VPC apart', () => {
     const { roots } = buildResourceTree(shopSnapshot(), []);
-    assert.deepEqual(outline(roots).slice(0, 8), [
+    assert.deepEqual(outline(roots).slice(0, 11), [
       'shop',
       '  eu-west-1 — 1 VPC',
       '    prod — 10.0.0.0/16',
       '      private-a — 10.0.1.0/24 · eu-west-1a',
       '        orders — nodejs22.x',
+      '        nat-1 — NAT gateway · available',
       '        eni-1 — 10.0.1.10 · lambda',
+      '      igw-1 — internet gateway',
+      '      s3 endpoint — Gateway endpoint · available',
       '    Outside any VPC — 1 function',
       '      thumbs — nodejs22.x',
     ]);
   });
 
-  it('follows a custom domain through its mapping and API to the function, and shows a missing mapping', () => {
+  it('lists hosted zones and their records under DNS', () => {
+    const dns = buildResourceTree(shopSnapshot(), []).roots.find((n) => n.label === 'DNS');
+    assert.deepEqual(outline(dns?.children ?? []), [
+      'shop.example. — public · 1 record',
+      '  api.shop.example. — A alias → d-1.execute-api.eu-west-1.amazonaws.com',
+    ]);
+  });
+
+  it('follows a custom domain to its certificate and through its mapping and API to the function, and shows a missing mapping', () => {
     const domains = buildResourceTree(shopSnapshot(), []).roots.find((n) => n.label === 'Domains');
     assert.deepEqual(outline(domains?.children ?? []), [
       'api.shop.example — REGIONAL · v2',
+      '  *.shop.example — certificate · PENDING_VALIDATION',
       '  / — → shop-api ($default)',
       '    shop-api — HTTP',
       '      orders — GET /orders',

@@ -1,6 +1,6 @@
-// Domains → custom domain → API mapping → API → function: the chain a request to a custom domain
-// follows, so a missing link (no mapping, no integration) shows where the chain stops.
-import type { Api, ApiMapping, DomainName, Snapshot } from '../../model/snapshot';
+// Domains → custom domain → its certificate, API mapping → API → function: the chain a request to
+// a custom domain follows, so a missing link (no mapping, no integration) shows where it stops.
+import type { Api, ApiMapping, Certificate, DomainName, Snapshot } from '../../model/snapshot';
 import { functionNode } from './network-nodes';
 import { plural, resourceNode, type FindingIndex, type ResourceTreeNode } from './tree-node';
 
@@ -47,10 +47,12 @@ function domainNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
     findings,
   );
   const mappings = snapshot.resources.apiMappings.filter((m) => m.domainName === domain.domainName);
+  const certificateRow = certificate ? [certificateNode(findings, node.id, certificate)] : [];
   node.children =
     mappings.length > 0
-      ? mappings.map((mapping) => mappingNode(snapshot, findings, node.id, mapping))
+      ? [...certificateRow, ...mappings.map((mapping) => mappingNode(snapshot, findings, node.id, mapping))]
       : [
+          ...certificateRow,
           {
             id: `${node.id}/no-mapping`,
             label: 'No API mapping',
@@ -64,6 +66,32 @@ function domainNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
           },
         ];
   return node;
+}
+
+function certificateNode(findings: FindingIndex, parentId: string, certificate: Certificate): ResourceTreeNode {
+  return resourceNode(
+    parentId,
+    certificate.id,
+    {
+      label: certificate.domainName,
+      description: `certificate · ${certificate.status}`,
+      icon: 'workspace-trusted',
+      kind: 'certificate',
+      expanded: false,
+      tooltip: {
+        title: `Certificate ${certificate.domainName}`,
+        rows: [
+          ['ARN', certificate.arn],
+          ['Status', certificate.status],
+          ['Names', [certificate.domainName, ...certificate.subjectAlternativeNames].join(', ')],
+          ['Region', certificate.region],
+          ['Expires', certificate.notAfter],
+        ],
+      },
+      children: [],
+    },
+    findings,
+  );
 }
 
 function mappingNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, mapping: ApiMapping): ResourceTreeNode {

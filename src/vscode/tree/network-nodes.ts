@@ -1,5 +1,7 @@
-// account → region → VPC → subnet → ENI / Lambda function: where things sit in the network.
+// account → region → VPC → subnet → Lambda function / NAT gateway / ENI (and the VPC's gateways
+// and endpoints): where things sit in the network.
 import type { LambdaFunction, NetworkInterface, Snapshot, Subnet, Vpc } from '../../model/snapshot';
+import { internetGatewayNode, natGatewayNode, vpcEndpointNode } from './gateway-nodes';
 import { defaultRouteTarget } from './routes';
 import { plural, resourceNode, type FindingIndex, type ResourceTreeNode } from './tree-node';
 
@@ -86,13 +88,19 @@ function vpcNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, v
     },
     findings,
   );
-  node.children = subnets.map((subnet) => subnetNode(snapshot, findings, node.id, subnet));
+  const { internetGateways, vpcEndpoints } = snapshot.resources;
+  node.children = [
+    ...subnets.map((subnet) => subnetNode(snapshot, findings, node.id, subnet)),
+    ...internetGateways.filter((g) => g.attachedVpcIds.includes(vpc.id)).map((g) => internetGatewayNode(findings, node.id, g)),
+    ...vpcEndpoints.filter((e) => e.vpcId === vpc.id).map((e) => vpcEndpointNode(findings, node.id, e)),
+  ];
   return node;
 }
 
 function subnetNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, subnet: Subnet): ResourceTreeNode {
-  const { networkInterfaces, lambdaFunctions } = snapshot.resources;
+  const { networkInterfaces, lambdaFunctions, natGateways } = snapshot.resources;
   const functions = lambdaFunctions.filter((f) => f.vpcConfig?.subnetIds.includes(subnet.id));
+  const nats = natGateways.filter((n) => n.subnetId === subnet.id);
   const enis = networkInterfaces.filter((e) => e.subnetId === subnet.id);
   const node = resourceNode(
     parentId,
@@ -118,7 +126,11 @@ function subnetNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
     },
     findings,
   );
-  node.children = [...functions.map((fn) => functionNode(findings, node.id, fn)), ...enis.map((eni) => eniNode(findings, node.id, eni))];
+  node.children = [
+    ...functions.map((fn) => functionNode(findings, node.id, fn)),
+    ...nats.map((nat) => natGatewayNode(findings, node.id, nat)),
+    ...enis.map((eni) => eniNode(findings, node.id, eni)),
+  ];
   return node;
 }
 

@@ -1,7 +1,8 @@
-// The whole sidebar tree for one snapshot: the network, the domains, the findings; with parent
+// The whole sidebar tree for one snapshot: the network, the domains, DNS, the findings; with parent
 // links (TreeView.reveal needs getParent) and an index from resource id to its first node.
 import type { Finding } from '../../model/finding';
 import type { Snapshot } from '../../model/snapshot';
+import { dnsNode } from './dns-nodes';
 import { domainsNode } from './domain-nodes';
 import { findingsNode } from './finding-nodes';
 import { accountNodes } from './network-nodes';
@@ -15,7 +16,7 @@ export interface ResourceTree {
 
 export function buildResourceTree(snapshot: Snapshot, findings: readonly Finding[]): ResourceTree {
   const index = indexFindings(findings);
-  const roots = [...accountNodes(snapshot, index), domainsNode(snapshot, index), findingsNode(snapshot, findings)];
+  const roots = [...accountNodes(snapshot, index), domainsNode(snapshot, index), dnsNode(snapshot, index), findingsNode(snapshot, findings)];
   const byResourceId = new Map<string, ResourceTreeNode>();
   const link = (node: ResourceTreeNode, parent: ResourceTreeNode | undefined): void => {
     if (parent) node.parent = parent;
