@@ -3,7 +3,10 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Finding } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
-import { ROOT_OPTIONS, containerOptions, leafSize } from './elk-options';
+import type { NodeKind } from './drawing';
+import { ROOT_OPTIONS, containerMinWidth, containerOptions, leafSize } from './elk-options';
+import { packedContainer } from './leaf-grid';
+import { liftCrowdedSubnets } from './density';
 import { Scene, type SceneNode } from './scene';
 import { addDomainChain } from './scene-domains';
 import { applyFindings, type SnapshotIds } from './scene-findings';
@@ -45,7 +48,13 @@ export function buildScene(snapshot: Snapshot, findings: readonly Finding[]): Sc
   addNetwork(scene, snapshot, referencedIds(findings));
   addDomainChain(scene, snapshot);
   applyFindings(scene, findings, snapshotIds(snapshot));
+  liftCrowdedSubnets(scene);
   return scene;
+}
+
+/** Kinds drawn as boxes that hold others, even when empty. */
+export function isContainerKind(kind: NodeKind): boolean {
+  return kind === 'vpc' || kind === 'subnet' || kind === 'hosted-zone';
 }
 
 /** The ELK graph of some top-level boxes (a connected part of the scene, or all of it). */
@@ -55,15 +64,16 @@ export function sceneToElk(scene: Scene, topIds: readonly string[] = scene.child
   const connected = new Set(edges.flatMap((e) => [e.source, e.target]));
   const toElk = (node: SceneNode): ElkNode => {
     const children = scene.childrenOf(node.id);
-    if (children.length === 0 && node.kind !== 'vpc' && node.kind !== 'subnet' && node.kind !== 'hosted-zone') {
+    if (children.length === 0 && !isContainerKind(node.kind)) {
       return { id: node.id, ...leafSize(node.kind, node.label, node.detail, node.status !== 'ok') };
     }
-    const packed = node.kind === 'subnet' && children.length > 1 && children.every((c) => !connected.has(c.id));
-    return {
-      id: node.id,
-      layoutOptions: containerOptions(node.kind, node.label, node.detail, node.status !== 'ok', packed),
-      children: children.map(toElk),
-    };
+    const badged = node.status !== 'ok';
+    // A subnet with no arrows reaching inside is packed in a grid; ELK keeps it as placed.
+    if (node.kind === 'subnet' && children.length > 1 && children.every((c) => !connected.has(c.id) && scene.childrenOf(c.id).length === 0)) {
+      const leaves = children.map((c) => ({ id: c.id, ...leafSize(c.kind, c.label, c.detail, c.status !== 'ok') }));
+      return packedContainer(node.id, leaves, containerMinWidth(node.label, node.detail, badged));
+    }
+    return { id: node.id, layoutOptions: containerOptions(node.kind, node.label, node.detail, badged), children: children.map(toElk) };
   };
   const elkEdges: ElkExtendedEdge[] = edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] }));
   const tops = scene.childrenOf(undefined).filter((n) => included.has(n.id));

@@ -4,6 +4,8 @@ import type { LayoutOptions } from 'elkjs/lib/elk-api';
 import type { NodeKind } from './drawing';
 import { DETAIL_TEXT, EDGE_LABEL_TEXT, LABEL_TEXT, textWidth } from './text-metrics';
 
+/** Margin around each laid-out part of the picture. */
+export const ROOT_PADDING = 20;
 /** Inset of text from a box's left edge; the drawing uses the same value. */
 export const TEXT_INSET = 10;
 /** Room kept at a box's right for the status badge of a box with findings. */
@@ -51,7 +53,7 @@ export const ROOT_OPTIONS: LayoutOptions = {
   // Edges cross VPC and subnet borders; only a whole-hierarchy layout routes them properly.
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
   'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+  'elk.padding': `[top=${ROOT_PADDING},left=${ROOT_PADDING},bottom=${ROOT_PADDING},right=${ROOT_PADDING}]`,
   'elk.spacing.nodeNode': '20',
   'elk.layered.spacing.nodeNodeBetweenLayers': '44',
   'elk.spacing.edgeNode': '14',
@@ -62,23 +64,23 @@ export const ROOT_OPTIONS: LayoutOptions = {
   'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
 };
 
-/**
- * A box with children. `packed` subnets hold only boxes without arrows (ENIs, NATs with no route
- * out) and are laid out as a compact grid; ELK lays a different algorithm out on its own, which is
- * safe exactly because no edge reaches inside.
- */
-export function containerOptions(kind: NodeKind, label: string, detail: string | undefined, badged: boolean, packed: boolean): LayoutOptions {
-  const minWidth = Math.min(CONTAINER_MAX_WIDTH, textBlockWidth(label, detail, badged));
-  const inset = kind === 'vpc' ? 16 : 12;
-  const options: LayoutOptions = {
+/** Inset of a subnet's (or zone's) children from its border; a VPC's is a little wider. */
+export const CONTAINER_INSET = 12;
+const VPC_INSET = 16;
+
+/** The narrowest a container may be so its title block fits. */
+export function containerMinWidth(label: string, detail: string | undefined, badged: boolean): number {
+  return Math.min(CONTAINER_MAX_WIDTH, textBlockWidth(label, detail, badged));
+}
+
+/** A box with children laid out by the whole-graph layered layout. */
+export function containerOptions(kind: NodeKind, label: string, detail: string | undefined, badged: boolean): LayoutOptions {
+  const minWidth = containerMinWidth(label, detail, badged);
+  const inset = kind === 'vpc' ? VPC_INSET : CONTAINER_INSET;
+  return {
     'elk.padding': `[top=${HEADER_HEIGHT + 4},left=${inset},bottom=${inset},right=${inset}]`,
     'elk.nodeSize.constraints': 'MINIMUM_SIZE',
     'elk.nodeSize.minimum': `(${minWidth},${HEADER_HEIGHT + 16})`,
     'elk.spacing.nodeNode': '14',
   };
-  if (packed) {
-    options['elk.algorithm'] = 'rectpacking';
-    options['elk.aspectRatio'] = '2.0';
-  }
-  return options;
 }

@@ -8,7 +8,8 @@ import type { Snapshot } from '../model/snapshot';
 import { connectedComponents, packParts, type Part } from './components';
 import type { Diagram, DiagramEdge, DiagramNode, Point } from './drawing';
 import { placeEdgeLabels } from './edge-labels';
-import { ROOT_ID, buildScene, sceneToElk } from './elk-graph';
+import { ROOT_ID, buildScene, isContainerKind, sceneToElk } from './elk-graph';
+import { ROOT_PADDING, leafSize } from './elk-options';
 import type { Scene } from './scene';
 
 export type ElkFactory = () => ELK;
@@ -30,7 +31,9 @@ function offset(p: ElkPoint, by: Point): Point {
 export async function layoutDiagram(snapshot: Snapshot, findings: readonly Finding[], elk: ElkFactory = bundledElk): Promise<Diagram> {
   const scene = buildScene(snapshot, findings);
   const engine = elk();
-  const parts = await Promise.all(connectedComponents(scene).map(async (topIds) => toPart(scene, await engine.layout(sceneToElk(scene, topIds)))));
+  const parts = await Promise.all(
+    connectedComponents(scene).map(async (topIds) => loneLeafPart(scene, topIds) ?? toPart(scene, await engine.layout(sceneToElk(scene, topIds)))),
+  );
   const { nodes, edges, width, height } = packParts(parts);
   placeEdgeLabels(nodes, edges);
   return {
@@ -41,6 +44,20 @@ export async function layoutDiagram(snapshot: Snapshot, findings: readonly Findi
     edges,
     findings: scene.findings.map((f) => ({ ...f, nodeIds: [...f.nodeIds] })),
   };
+}
+
+/**
+ * A part that is one box with no arrows (a function outside any VPC, used by nothing) needs no
+ * layout engine; placing it directly saves an ELK run per box, which dominated large accounts.
+ */
+function loneLeafPart(scene: Scene, topIds: readonly string[]): Part | undefined {
+  const [id] = topIds;
+  const node = id === undefined ? undefined : scene.node(id);
+  if (!node || topIds.length !== 1 || scene.childrenOf(node.id).length > 0 || isContainerKind(node.kind)) return undefined;
+  const { width, height } = leafSize(node.kind, node.label, node.detail, node.status !== 'ok');
+  const x = ROOT_PADDING;
+  const y = ROOT_PADDING;
+  return toPart(scene, { id: ROOT_ID, width: width + 2 * x, height: height + 2 * y, children: [{ id: node.id, x, y, width, height }], edges: [] });
 }
 
 /** ELK gives each node relative to its parent and each edge relative to its container; a Part is absolute from its own origin. */

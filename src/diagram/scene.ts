@@ -76,6 +76,28 @@ export class Scene {
     return edge;
   }
 
+  /**
+   * Re-attaches every arrow that starts or ends inside `containerId` to the container itself,
+   * merging arrows that become the same (worst status and its reason win).
+   */
+  liftEdgesInto(containerId: string): void {
+    const lifted = new Map<string, SceneEdge>();
+    for (const edge of this.edgeByEnds.values()) {
+      const source = this.isAncestor(containerId, edge.source) ? containerId : edge.source;
+      const target = this.isAncestor(containerId, edge.target) ? containerId : edge.target;
+      if (source === target || this.isAncestor(source, target) || this.isAncestor(target, source)) continue;
+      const key = `${source}\u0000${target}`;
+      const existing = lifted.get(key);
+      if (!existing) {
+        lifted.set(key, { ...edge, id: source === edge.source && target === edge.target ? edge.id : `${edge.id}^`, source, target });
+      } else if (worseStatus(existing.status, edge.status) !== existing.status) {
+        lifted.set(key, { ...existing, status: edge.status, reason: edge.reason, label: edge.label });
+      }
+    }
+    this.edgeByEnds.clear();
+    for (const [key, edge] of lifted) this.edgeByEnds.set(key, edge);
+  }
+
   node(id: string): SceneNode | undefined {
     return this.nodeById.get(id);
   }

@@ -94,6 +94,34 @@ describe('layoutDiagram', () => {
     assert.equal(edge(diagram, 'map-1', 'a1b2c3').status, 'ok');
   });
 
+  it('writes a broken hop\'s reason on its own arrow, clear of every box', async () => {
+    const diagram = await layoutDiagram(storySnapshot(), storyFindings());
+    const placed = diagram.edges.filter((e) => e.labelBox);
+    assert.ok(placed.length >= 2, 'most broken arrows get their reason written on them');
+    const boxes = allNodes(diagram.nodes).map((n) => (n.children.length > 0 ? { ...n, height: 44 } : n));
+    for (const e of placed) {
+      const label = e.labelBox;
+      assert.ok(label);
+      assert.equal(e.status === 'ok', false, 'only broken or risky arrows are labelled');
+      for (const b of boxes) assert.ok(!overlap(label as DiagramNode, b), `the label of ${e.id} covers ${b.id}`);
+      // The label touches its own arrow: some run of the path passes within a few pixels of it.
+      const near = e.points.slice(1).some((p, i) => {
+        const q = e.points[i] ?? p;
+        const [x0, x1, y0, y1] = [Math.min(p.x, q.x), Math.max(p.x, q.x), Math.min(p.y, q.y), Math.max(p.y, q.y)];
+        return x1 >= label.x - 8 && x0 <= label.x + label.width + 8 && y1 >= label.y - 8 && y0 <= label.y + label.height + 8;
+      });
+      assert.ok(near, `the label of ${e.id} sits by its arrow`);
+    }
+  });
+
+  it('packs unrelated parts into rows instead of one long strip', async () => {
+    const diagram = await layoutDiagram(storySnapshot(), storyFindings());
+    const domain = node(diagram, 'api.example.com');
+    const vpcBox = node(diagram, 'vpc-1');
+    assert.ok(domain.y >= vpcBox.y + vpcBox.height || vpcBox.y >= domain.y + domain.height, 'the VPC and the domain chain sit in different rows');
+    assert.ok(diagram.width / diagram.height < 3, `aspect ${diagram.width}x${diagram.height}`);
+  });
+
   it('draws a missing hop as a dashed box the broken arrow points at', async () => {
     const diagram = await layoutDiagram(storySnapshot(), storyFindings());
     const missing = allNodes(diagram.nodes).find((n) => n.missing);
