@@ -19,7 +19,13 @@ export function activate(context: vscode.ExtensionContext): void {
     const node = await tree.nodeForResource(resourceId);
     if (node) await treeView.reveal(node, { select: true, focus: false, expand: true });
   };
-  const panels = new DiagramPanels({ extensionUri: context.extensionUri, map, log, onSelect: (id) => void revealInTree(id) });
+  const panels = new DiagramPanels({
+    extensionUri: context.extensionUri,
+    map,
+    log,
+    // Following a selection is a convenience: if the tree is mid-refresh and reveal fails, log it rather than bother the user.
+    onSelect: (id) => void revealInTree(id).catch((error: unknown) => log.warn(`Could not reveal ${id} in the tree:`, error)),
+  });
 
   context.subscriptions.push(
     log,
