@@ -5,6 +5,7 @@ import type { Diagram, DiagramNode } from '../src/diagram/drawing';
 import { isHostMessage, type HostMessage, type PageState } from '../src/diagram/protocol';
 import { renderTree } from '../src/diagram/render-tree';
 import { showDetails } from './details';
+import { exportSvg } from './export';
 import { buildSvgDom } from './svg-dom';
 import { centreOn, fitView, transformOf, zoomAt, type View } from './viewport';
 import type { VsCodeApi } from './vscode-api';
@@ -15,6 +16,7 @@ const BUTTON_ZOOM = 1.25;
 
 interface Chrome {
   title: HTMLElement;
+  status: HTMLElement;
   canvas: HTMLElement;
   details: HTMLElement;
 }
@@ -45,6 +47,9 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   let view: View | undefined;
   /** True while the picture is as Fit left it: a resize then fits again; a zoom or pan by the user ends it. */
   let autoFit = false;
+  let nextRequestId = 1;
+  /** Requests sent to the host, by id, with what to say when the answer comes. */
+  const pending = new Map<number, string>();
 
   const chrome = buildChrome();
 
@@ -56,8 +61,13 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     toolbar.setAttribute('aria-label', 'Diagram');
     const title = doc.createElement('span');
     title.className = 'snm-title';
+    const status = doc.createElement('span');
+    status.className = 'snm-status';
+    status.setAttribute('role', 'status');
     toolbar.append(
       title,
+      status,
+      button(doc, 'Export SVG', 'Export the diagram as an SVG file', () => requestExport()),
       button(doc, '−', 'Zoom out', () => zoomBy(1 / BUTTON_ZOOM)),
       button(doc, '+', 'Zoom in', () => zoomBy(BUTTON_ZOOM)),
       button(doc, 'Fit', 'Fit the whole diagram', () => fit()),
@@ -73,7 +83,15 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     details.hidden = true;
     canvas.append(empty, details);
     doc.body.replaceChildren(toolbar, canvas);
-    return { title, canvas, details };
+    return { title, status, canvas, details };
+  }
+
+  function requestExport(): void {
+    if (!svg || !diagram) return;
+    const requestId = nextRequestId++;
+    pending.set(requestId, 'Exported');
+    chrome.status.textContent = 'Exporting…';
+    api.postMessage({ type: 'request', requestId, request: { kind: 'exportSvg', svg: exportSvg(svg, diagram) } });
   }
 
   function canvasSize(): { width: number; height: number } {
@@ -171,9 +189,13 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
       case 'reveal':
         reveal(message.nodeId);
         return;
-      case 'response':
-        // The page makes no requests yet; responses have nothing to wait for them.
+      case 'response': {
+        const done = pending.get(message.requestId);
+        if (done === undefined) return;
+        pending.delete(message.requestId);
+        chrome.status.textContent = message.ok ? `${done}: ${message.result}` : message.error;
         return;
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { analyze } from '../../src/analysis/analyze';
@@ -118,6 +118,29 @@ describe('diagram page in Chromium', () => {
     assert.equal(await view.page.locator('.snm-details li').first().textContent(), XSS);
     assert.equal(await view.page.locator('img').count(), 0);
     await view.page.screenshot({ path: 'test-results/webview-hostile.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('exports the picture as a standalone SVG through a request, in the colours on screen', async () => {
+    const view = await openDiagramPage(browser, server.url, 'dark');
+    await view.show(await hostileDiagram());
+    await view.page.getByRole('button', { name: 'Export the diagram as an SVG file' }).click();
+    const [, request] = await view.posted();
+    assert.ok(request?.type === 'request' && request.request.kind === 'exportSvg', JSON.stringify(request));
+    assert.equal(request.requestId, 1);
+    const svg = request.request.svg;
+    writeFileSync('test-results/webview-export.svg', svg);
+    assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.ok(!svg.includes('<img') && !svg.includes('<script'), 'hostile names stay text in the file');
+    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.match(svg, /<rect class="node-box"[^>]* fill="rgb\(\d+, \d+, \d+\)" stroke="rgb\(/, 'colours are written onto the elements');
+    assert.ok(!svg.includes('color('), 'as plain rgb(), which every SVG tool reads');
+    assert.match(svg, /<rect width="100%" height="100%" fill="rgb\(31, 31, 31\)"/, 'the dark background comes along');
+    await view.send({ type: 'response', requestId: 1, ok: true, result: 'file:///tmp/network-map.svg' });
+    assert.equal(await view.page.locator('.snm-status').textContent(), 'Exported: file:///tmp/network-map.svg');
+    await view.send({ type: 'response', requestId: 1, ok: true, result: 'again' });
+    assert.equal(await view.page.locator('.snm-status').textContent(), 'Exported: file:///tmp/network-map.svg', 'an answer nobody waits for is ignored');
     await assertQuiet(view, server);
     await view.page.close();
   });
