@@ -177,6 +177,37 @@ describe('layoutDiagram', () => {
     }
   });
 
+  it('draws a crowded subnet\'s arrows from the subnet, keeping the worst status, and grids its boxes', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `fn-${i}`);
+    const snapshot = snapshotOf({
+      vpcs: [vpc('vpc-1')],
+      subnets: [subnet('subnet-pub', 'vpc-1', '10.0.0.0/24')],
+      routeTables: [routeTable('rtb-pub', 'vpc-1', ['subnet-pub'], 'igw-1')],
+      internetGateways: [{ id: 'igw-1', accountId: '111122223333', region: 'eu-west-1', attachedVpcIds: ['vpc-1'] }],
+      lambdaFunctions: names.map((n) => lambda(n, { vpcConfig: inVpc(['subnet-pub']) })),
+    });
+    const diagram = await layoutDiagram(snapshot, [
+      {
+        code: 'lambda-vpc-public-subnet',
+        severity: 'error',
+        message: 'fn-3 is in a public subnet',
+        resource: { kind: 'lambda-function', id: 'fn-3' },
+        hops: [
+          { kind: 'lambda-function', id: 'fn-3', ok: true },
+          { kind: 'internet-gateway', id: 'igw-1', ok: false, reason: 'Lambda ENIs never get public IPs' },
+        ],
+      },
+    ]);
+    const lifted = edge(diagram, 'subnet-pub', 'igw-1');
+    assert.equal(lifted.status, 'error');
+    assert.equal(lifted.reason, 'Lambda ENIs never get public IPs');
+    assert.ok(!diagram.edges.some((e) => e.source.startsWith('fn-')), 'no arrow leaves a box inside the crowded subnet');
+    assert.equal(node(diagram, 'fn-3@subnet-pub').status, 'error', 'the broken function is still marked itself');
+    assert.equal(node(diagram, 'fn-4@subnet-pub').status, 'ok');
+    const columns = new Set(node(diagram, 'subnet-pub').children.map((n) => n.x));
+    assert.ok(columns.size > 1 && columns.size < 12, `a grid, not a column or a row (${columns.size} columns)`);
+  });
+
   it('packs arrow-less leaves in a subnet into a grid instead of one long column', async () => {
     const enis = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({
       id: `eni-${n}`,
