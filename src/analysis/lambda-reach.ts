@@ -84,7 +84,7 @@ export function summarizeReach(index: SnapshotIndex, result: ReachResult): Reach
     return `its ${plural(labels.length, 'subnet', 'subnets')} ${listWords(labels)} ${describeBrokenEgress(group)}`;
   });
   const vias = [...new Set(ok.map((v) => v.via))];
-  const working = ok.length === 0 ? '' : `${listCapped(ok.map((v) => subnetLabel(index, v.subnetId)))} (through ${listWords(vias)})`;
+  const working = ok.length === 0 ? '' : `${listCapped(ok, (v) => subnetLabel(index, v.subnetId))} (through ${listWords(vias)})`;
   const unchecked =
     unknown.length === 0
       ? ''
@@ -92,8 +92,29 @@ export function summarizeReach(index: SnapshotIndex, result: ReachResult): Reach
   return { intermittent: ok.length > 0, causes: causes.join('; and '), working, unchecked, brokenSubnetIds: broken.map((v) => v.subnetId) };
 }
 
+interface NatSubnets {
+  readonly subnetIds: readonly string[];
+  readonly natIds: readonly string[];
+}
+
+const natSubnetsCache = new WeakMap<SnapshotIndex, Map<string, NatSubnets>>();
+
 /** Subnets of a VPC whose 0.0.0.0/0 goes through a working NAT gateway: where a function could move. */
-export function natSubnetsInVpc(index: SnapshotIndex, vpcId: string): { subnetIds: string[]; natIds: string[] } {
+export function natSubnetsInVpc(index: SnapshotIndex, vpcId: string): NatSubnets {
+  let byVpc = natSubnetsCache.get(index);
+  if (!byVpc) {
+    byVpc = new Map();
+    natSubnetsCache.set(index, byVpc);
+  }
+  let found = byVpc.get(vpcId);
+  if (!found) {
+    found = computeNatSubnets(index, vpcId);
+    byVpc.set(vpcId, found);
+  }
+  return found;
+}
+
+function computeNatSubnets(index: SnapshotIndex, vpcId: string): NatSubnets {
   const subnetIds: string[] = [];
   const natIds = new Set<string>();
   for (const subnet of index.snapshot.resources.subnets) {
@@ -106,17 +127,34 @@ export function natSubnetsInVpc(index: SnapshotIndex, vpcId: string): { subnetId
   return { subnetIds: subnetIds.sort(), natIds: [...natIds].sort() };
 }
 
+/**
+ * "subnets a, b, c, d and 3 more, which route 0.0.0.0/0 through NAT gateway nat-1": the NAT
+ * subnets the function does not use yet, or undefined when there are none.
+ */
+export function otherNatSubnets(index: SnapshotIndex, fn: VpcAttachedFunction, candidates: NatSubnets): string | undefined {
+  const own = new Set(fn.vpcConfig.subnetIds);
+  const shown: string[] = [];
+  let count = 0;
+  // Counted without building the full list: a large VPC has hundreds of such subnets.
+  for (const id of candidates.subnetIds) {
+    if (own.has(id)) continue;
+    count += 1;
+    if (shown.length < 4) shown.push(subnetLabel(index, id));
+  }
+  if (count === 0) return undefined;
+  const list = count > shown.length ? `${shown.join(', ')} and ${count - shown.length} more` : listWords(shown);
+  return `${plural(count, 'subnet', 'subnets')} ${list}, which ${plural(count, 'routes', 'route')} 0.0.0.0/0 through NAT gateway ${listWords(candidates.natIds)}`;
+}
+
 /** The NAT-side fix for a function whose broken subnets are `summary.brokenSubnetIds`. */
 export function natFix(index: SnapshotIndex, fn: VpcAttachedFunction, result: ReachResult, summary: ReachSummary): string {
   const brokenLabels = listWords(summary.brokenSubnetIds.map((id) => subnetLabel(index, id)));
   if (summary.intermittent) return `remove ${brokenLabels} from its VpcConfig.SubnetIds (or give ${plural(summary.brokenSubnetIds.length, 'it', 'them')} a working NAT gateway route)`;
   const brokenNats = [...new Set(brokenVerdicts(result).flatMap((v) => (v.egress.kind === 'broken-nat' ? [v.egress.nat.id] : [])))];
   const vpcId = index.subnets.get(summary.brokenSubnetIds[0] ?? '')?.vpcId;
-  const candidates = vpcId ? natSubnetsInVpc(index, vpcId) : { subnetIds: [], natIds: [] };
-  const others = candidates.subnetIds.filter((id) => !fn.vpcConfig.subnetIds.includes(id));
-  if (others.length > 0) {
-    return `move it to ${plural(others.length, 'subnet', 'subnets')} ${listCapped(others.map((id) => subnetLabel(index, id)))}, which ${plural(others.length, 'routes', 'route')} 0.0.0.0/0 through NAT gateway ${listWords(candidates.natIds)}`;
-  }
+  const candidates: NatSubnets = vpcId ? natSubnetsInVpc(index, vpcId) : { subnetIds: [], natIds: [] };
+  const others = otherNatSubnets(index, fn, candidates);
+  if (others) return `move it to ${others}`;
   if (brokenNats.length > 0) return `repair NAT gateway ${listWords(brokenNats)} (see nat-gateway-no-internet)`;
   return `route 0.0.0.0/0 from ${brokenLabels} to a NAT gateway that sits in a public subnet`;
 }

@@ -46,9 +46,26 @@ function originRank(route: Route): number {
   return route.origin === 'propagated' ? 1 : 0;
 }
 
-function routeCidr(route: Route, family: Cidr['family']): Cidr | undefined {
-  const text = family === 'ipv4' ? route.destinationCidr : route.destinationIpv6Cidr;
-  return text === undefined ? undefined : parseCidr(text);
+interface ParsedRoute {
+  readonly route: Route;
+  readonly ipv4?: Cidr;
+  readonly ipv6?: Cidr;
+}
+
+// Parsed once per table: a large account asks the same tables again for every function.
+const parsedTables = new WeakMap<RouteTable, readonly ParsedRoute[]>();
+
+function parsedRoutes(routeTable: RouteTable): readonly ParsedRoute[] {
+  let parsed = parsedTables.get(routeTable);
+  if (!parsed) {
+    parsed = routeTable.routes.map((route) => ({
+      route,
+      ipv4: route.destinationCidr === undefined ? undefined : parseCidr(route.destinationCidr),
+      ipv6: route.destinationIpv6Cidr === undefined ? undefined : parseCidr(route.destinationIpv6Cidr),
+    }));
+    parsedTables.set(routeTable, parsed);
+  }
+  return parsed;
 }
 
 /**
@@ -61,8 +78,8 @@ export function routeFor(routeTable: RouteTable, destination: string): Route | u
   const wanted = parseCidr(destination);
   if (!wanted) return undefined;
   let best: { route: Route; prefixLength: number } | undefined;
-  for (const route of routeTable.routes) {
-    const cidr = routeCidr(route, wanted.family);
+  for (const { route, ipv4, ipv6 } of parsedRoutes(routeTable)) {
+    const cidr = wanted.family === 'ipv4' ? ipv4 : ipv6;
     if (!cidr || !cidrContains(cidr, wanted)) continue;
     const better =
       !best ||
@@ -73,9 +90,16 @@ export function routeFor(routeTable: RouteTable, destination: string): Route | u
   return best?.route;
 }
 
+const defaultRoutes = new WeakMap<RouteTable, { route: Route | undefined }>();
+
 /** Where IPv4 traffic to the internet goes: the route covering 0.0.0.0/0. */
 export function defaultIpv4Route(routeTable: RouteTable): Route | undefined {
-  return routeFor(routeTable, '0.0.0.0/0');
+  let found = defaultRoutes.get(routeTable);
+  if (!found) {
+    found = { route: routeFor(routeTable, '0.0.0.0/0') };
+    defaultRoutes.set(routeTable, found);
+  }
+  return found.route;
 }
 
 export function defaultIpv6Route(routeTable: RouteTable): Route | undefined {

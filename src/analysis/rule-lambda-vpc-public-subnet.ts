@@ -7,7 +7,7 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
 import type { Finding } from '../model/finding';
 import { mergeHops } from './hops';
-import { awsServiceReach, brokenVerdicts, internetReach, natSubnetsInVpc, subnetLabel } from './lambda-reach';
+import { awsServiceReach, brokenVerdicts, internetReach, natSubnetsInVpc, otherNatSubnets, subnetLabel } from './lambda-reach';
 import {
   awsApiNeedsByService,
   describeAwsApiNeeds,
@@ -22,7 +22,7 @@ import {
 } from './lambda-vpc';
 import type { SnapshotIndex } from './snapshot-index';
 import { lambdaSubnetIpv4Egress, type SubnetEgress } from './subnet-egress';
-import { listCapped, listWords, plural } from './wording';
+import { listWords, plural } from './wording';
 
 type PublicEgress = Extract<SubnetEgress, { kind: 'internet-gateway' }>;
 
@@ -39,11 +39,8 @@ function unmetNeeds(index: SnapshotIndex, fn: VpcAttachedFunction, publicSubnetI
 }
 
 function privateSubnetFix(index: SnapshotIndex, fn: VpcAttachedFunction, vpcId: string): string {
-  const { subnetIds, natIds } = natSubnetsInVpc(index, vpcId);
-  const others = subnetIds.filter((id) => !fn.vpcConfig.subnetIds.includes(id));
-  if (others.length > 0) {
-    return `set its VpcConfig.SubnetIds to ${listCapped(others.map((id) => subnetLabel(index, id)))}, which ${plural(others.length, 'routes', 'route')} 0.0.0.0/0 through NAT gateway ${listWords(natIds)}`;
-  }
+  const others = otherNatSubnets(index, fn, natSubnetsInVpc(index, vpcId));
+  if (others) return `set its VpcConfig.SubnetIds to ${others}`;
   return `move it to private subnets whose 0.0.0.0/0 goes to a NAT gateway in a public subnet`;
 }
 

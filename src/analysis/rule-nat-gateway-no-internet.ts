@@ -37,7 +37,7 @@ function findingFor(index: SnapshotIndex, nat: NatGateway): Finding[] {
   const name = `NAT gateway ${labelled(nat.id, nat.name)}`;
   const dependents =
     subnetIds.length > 0
-      ? `, and ${plural(subnetIds.length, 'subnet', 'subnets')} ${listCapped(subnetIds.map((id) => labelled(id, index.subnets.get(id)?.name)))} ` +
+      ? `, and ${plural(subnetIds.length, 'subnet', 'subnets')} ${listCapped(subnetIds, (id) => labelled(id, index.subnets.get(id)?.name))} ` +
         `${plural(subnetIds.length, 'routes', 'route')} through it (route ${plural(tableIds.length, 'table', 'tables')} ${listWords(tableIds)}), so that traffic goes nowhere`
       : tableIds.length > 0
         ? `, yet route ${plural(tableIds.length, 'table', 'tables')} ${listWords(tableIds)} ${plural(tableIds.length, 'sends', 'send')} traffic to it`

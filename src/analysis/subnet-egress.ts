@@ -118,7 +118,25 @@ export type SubnetEgress =
 
 export type BrokenEgress = Extract<SubnetEgress, { kind: 'internet-gateway' | 'no-route' | 'blackhole' | 'broken-nat' }>;
 
+// One answer per subnet and snapshot: every function in a subnet shares it, and large accounts
+// have thousands of functions over a few dozen subnets.
+const egressCache = new WeakMap<SnapshotIndex, Map<string, SubnetEgress>>();
+
 export function lambdaSubnetIpv4Egress(index: SnapshotIndex, subnetId: string): SubnetEgress {
+  let bySubnet = egressCache.get(index);
+  if (!bySubnet) {
+    bySubnet = new Map();
+    egressCache.set(index, bySubnet);
+  }
+  let egress = bySubnet.get(subnetId);
+  if (!egress) {
+    egress = computeIpv4Egress(index, subnetId);
+    bySubnet.set(subnetId, egress);
+  }
+  return egress;
+}
+
+function computeIpv4Egress(index: SnapshotIndex, subnetId: string): SubnetEgress {
   const subnet = index.subnets.get(subnetId);
   if (!subnet) return { kind: 'unknown', subnetId, why: 'it is not in the snapshot' };
   const routeTable = routeTableOf(index, subnet);

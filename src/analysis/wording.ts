@@ -16,8 +16,12 @@ export function labelled(id: string, name: string | undefined): string {
   return name && name !== id ? `${id} (${name})` : id;
 }
 
-/** First `max` items, then "and N more", to keep messages short for large configurations. */
-export function listCapped(words: readonly string[], max = 4): string {
-  if (words.length <= max) return listWords(words);
-  return `${words.slice(0, max).join(', ')} and ${words.length - max} more`;
+/**
+ * First `max` items, then "and N more", to keep messages short for large configurations;
+ * only the items shown are turned into text.
+ */
+export function listCapped<T>(items: readonly T[], toText: (item: T) => string, max = 4): string {
+  const shown = items.slice(0, max).map(toText);
+  if (items.length <= max) return listWords(shown);
+  return `${shown.join(', ')} and ${items.length - max} more`;
 }

@@ -15,7 +15,7 @@ test('a function in public subnets that needs an AWS API is an error naming subn
   assert.match(finding.message, /sends 0\.0\.0\.0\/0 to internet gateway igw-1/);
   assert.match(finding.message, /Lambda ENIs never get public IPs/);
   assert.match(finding.message, /needs lambda:InvokeFunction \(LambdaInvokePolicy\)/);
-  assert.match(finding.message, /Fix: set its VpcConfig\.SubnetIds to subnet-priv-a and subnet-priv-b, which route 0\.0\.0\.0\/0 through NAT gateway nat-1/);
+  assert.match(finding.message, /Fix: set its VpcConfig\.SubnetIds to subnets subnet-priv-a and subnet-priv-b, which route 0\.0\.0\.0\/0 through NAT gateway nat-1/);
   assert.deepEqual(hopTrail(finding), [
     'lambda-function:CancelOrderWorker:true',
     'subnet:subnet-pub-a:false',
