@@ -63,10 +63,10 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
   const consequence =
     unmet.length > 0
       ? ` — yet it needs ${listWords(unmet)}, so those calls hang until the function times out`
-      : '. That is harmless while it only talks to resources inside the VPC, but any call to an AWS API or the internet would hang';
+      : '. That is harmless while everything it calls is inside the VPC or behind a VPC endpoint, but any other call out would hang';
   const fix = `${privateSubnetFix(index, fn, first.subnet.vpcId)}, or add VPC endpoints for the AWS services it calls`;
   const message =
-    `${functionLabel(fn)} ${where}: ${route}, and Lambda ENIs never get public IPs, so from there the function has no internet and no AWS API access` +
+    `${functionLabel(fn)} ${where}: ${route}, and Lambda ENIs never get public IPs, so from there the function has no route to the internet or to public AWS API endpoints` +
     `${consequence}. Fix: ${fix}.`;
   return [
     {

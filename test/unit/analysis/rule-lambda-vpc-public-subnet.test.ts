@@ -35,7 +35,7 @@ test('public subnets with only in-VPC needs: a warning, since nothing breaks yet
   const finding = onlyFinding(CODE, networkResources(network()), { lambdaFunctions: [fn] });
   assert.equal(finding.severity, 'warning');
   assert.match(finding.message, /runs in public subnet subnet-pub-a: route table rtb-public sends/);
-  assert.match(finding.message, /harmless while it only talks to resources inside the VPC/);
+  assert.match(finding.message, /harmless while everything it calls is inside the VPC or behind a VPC endpoint/);
 });
 
 test('a need served by a VPC endpoint does not make the placement an error', () => {
