@@ -83,6 +83,35 @@ describe('diagram page in Chromium', () => {
     await view.page.close();
   });
 
+  it('takes its colours from VS Code theme variables, including a high-contrast border', async () => {
+    const view = await openDiagramPage(browser, server.url, 'dark');
+    // What VS Code sets on <html> for a high-contrast dark theme (a few of its variables).
+    await view.page.evaluate(() => {
+      const theme: Record<string, string> = {
+        '--vscode-editor-background': '#000000',
+        '--vscode-editor-foreground': '#ffffff',
+        '--vscode-foreground': '#ffffff',
+        '--vscode-descriptionForeground': '#ffffff',
+        '--vscode-panel-border': '#6fc3df',
+        '--vscode-contrastBorder': '#6fc3df',
+        '--vscode-contrastActiveBorder': '#f38518',
+        '--vscode-focusBorder': '#f38518',
+        '--vscode-editorError-foreground': '#f48771',
+        '--vscode-editorWidget-background': '#0c141f',
+      };
+      for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+    });
+    await view.show(demo);
+    const css = (selector: string, property: string) => view.page.$eval(selector, (e, p) => getComputedStyle(e).getPropertyValue(p), property);
+    assert.equal(await css('g.edge.status-error path.edge-line', 'stroke'), 'rgb(244, 135, 113)', 'broken hops: --vscode-editorError-foreground');
+    assert.equal(await css('g.node.status-ok.kind-api > rect.node-box', 'stroke'), 'rgb(111, 195, 223)', 'ok boxes: --vscode-contrastBorder');
+    assert.equal(await css('g.edge.status-ok path.edge-line', 'stroke'), 'rgb(111, 195, 223)', 'plain arrows too');
+    assert.equal(await css('body', 'background-color'), 'rgb(0, 0, 0)');
+    await view.page.screenshot({ path: 'test-results/webview-high-contrast.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
   it('posts exactly {type:select, nodeId} when a function is clicked, and shows its details', async () => {
     const view = await openDiagramPage(browser, server.url);
     await view.show(demo);
