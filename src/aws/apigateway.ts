@@ -133,7 +133,16 @@ export async function collectApiGateway(ctx: ScanContext, region: string): Promi
     collectPages(paginateGetDomainNames(paging, {}, ctx.sendOptions), (p) => p.items),
   ]);
   const [apis, mappings] = await Promise.all([
-    Promise.all(restApis.map((api) => toApi(ctx, client, api, scope))),
+    Promise.all(
+      restApis.map((api) =>
+        toApi(ctx, client, api, scope).catch((error: unknown) => {
+          if (ctx.signal.aborted) throw error;
+          // Without its stages and integrations an API would mislead the rules: leave it out, name it.
+          ctx.gap('apigateway', region, error, `REST API ${api.id ?? ''} (${api.name ?? ''})`);
+          return undefined;
+        }),
+      ),
+    ).then((list) => list.filter((api) => api !== undefined)),
     Promise.all(domains.map((d) => mappingsOf(ctx, client, d.domainName ?? '', scope))),
   ]);
   return { apis, domainNames: domains.map((d) => toDomainName(d, scope)), apiMappings: mappings.flat() };

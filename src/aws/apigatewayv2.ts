@@ -112,7 +112,15 @@ export async function collectApiGatewayV2(ctx: ScanContext, region: string): Pro
     listAll((NextToken) => client.send(new GetDomainNamesCommand({ NextToken, MaxResults: APIGATEWAYV2_PAGE_SIZE }), send)),
   ]);
   const [models, mappings] = await Promise.all([
-    Promise.all(apis.map((api) => toApi(ctx, client, api, scope))),
+    Promise.all(
+      apis.map((api) =>
+        toApi(ctx, client, api, scope).catch((error: unknown) => {
+          if (ctx.signal.aborted) throw error;
+          ctx.gap('apigatewayv2', region, error, `API ${api.ApiId ?? ''} (${api.Name ?? ''})`);
+          return undefined;
+        }),
+      ),
+    ).then((list) => list.filter((api) => api !== undefined)),
     Promise.all(domains.map((d) => mappingsOf(ctx, client, d.DomainName ?? '', scope))),
   ]);
   return { apis: models, domainNames: domains.map((d) => toDomainNameV2(d, scope)), apiMappings: mappings.flat() };

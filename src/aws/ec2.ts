@@ -81,18 +81,30 @@ export async function collectEc2(ctx: ScanContext, region: string): Promise<Ec2R
       }),
     ),
   );
-  const [vpcs, subnets, routeTables, internetGateways, egressOnly, natGateways, endpoints, securityGroups, networkAcls, enis] = await Promise.all([
-    vpcsWithDns,
-    collectPages(paginateDescribeSubnets(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.Subnets),
-    collectPages(paginateDescribeRouteTables(paging(EC2_ROUTE_TABLE_PAGE_SIZE), {}, opts), (p) => p.RouteTables),
-    collectPages(paginateDescribeInternetGateways(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.InternetGateways),
-    collectPages(paginateDescribeEgressOnlyInternetGateways(paging(EC2_EGRESS_ONLY_PAGE_SIZE), {}, opts), (p) => p.EgressOnlyInternetGateways),
-    collectPages(paginateDescribeNatGateways(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NatGateways),
-    collectPages(paginateDescribeVpcEndpoints(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.VpcEndpoints),
-    collectPages(paginateDescribeSecurityGroups(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.SecurityGroups),
-    collectPages(paginateDescribeNetworkAcls(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkAcls),
-    collectPages(paginateDescribeNetworkInterfaces(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkInterfaces),
-  ]);
+  // Each list stands alone: a denied DescribeNatGateways must not cost the VPCs. Only when every
+  // list fails (endpoint down, no EC2 permission at all) does EC2 fail as one gap.
+  const failures: { what: string; error: unknown }[] = [];
+  const read = <T>(what: string, list: Promise<T[]>): Promise<T[]> =>
+    list.catch((error: unknown) => {
+      if (ctx.signal.aborted) throw error;
+      failures.push({ what, error });
+      return [];
+    });
+  const lists = [
+    read('VPCs', vpcsWithDns),
+    read('subnets', collectPages(paginateDescribeSubnets(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.Subnets)),
+    read('route tables', collectPages(paginateDescribeRouteTables(paging(EC2_ROUTE_TABLE_PAGE_SIZE), {}, opts), (p) => p.RouteTables)),
+    read('internet gateways', collectPages(paginateDescribeInternetGateways(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.InternetGateways)),
+    read('egress-only internet gateways', collectPages(paginateDescribeEgressOnlyInternetGateways(paging(EC2_EGRESS_ONLY_PAGE_SIZE), {}, opts), (p) => p.EgressOnlyInternetGateways)),
+    read('NAT gateways', collectPages(paginateDescribeNatGateways(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NatGateways)),
+    read('VPC endpoints', collectPages(paginateDescribeVpcEndpoints(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.VpcEndpoints)),
+    read('security groups', collectPages(paginateDescribeSecurityGroups(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.SecurityGroups)),
+    read('network ACLs', collectPages(paginateDescribeNetworkAcls(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkAcls)),
+    read('network interfaces', collectPages(paginateDescribeNetworkInterfaces(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkInterfaces)),
+  ] as const;
+  const [vpcs, subnets, routeTables, internetGateways, egressOnly, natGateways, endpoints, securityGroups, networkAcls, enis] = await Promise.all(lists);
+  if (failures.length === lists.length && failures[0]) throw failures[0].error;
+  for (const failure of failures) ctx.gap('ec2', region, failure.error, failure.what);
 
   return {
     vpcs,

@@ -130,8 +130,11 @@ export function describeAwsError(error: unknown): string {
   if (/<html|<!doctype/i.test(body) || (status !== undefined && status >= 500 && /^(UnknownError|SyntaxError)$/.test(code))) {
     // An HTML page or an unparsable 5xx body: an emulator that lacks the operation, or a proxy in the way.
     body = `HTTP ${status ?? 500} from the endpoint (it may not support this operation)`;
+  } else if (status !== undefined && /^Unknown(Error)?$/.test(code)) {
+    // An error body the SDK could not read: the status is all there is to go on.
+    body = `HTTP ${status} from the endpoint${status === 403 ? ' (access denied?)' : ''}; its error body could not be read`;
   } else if (network) {
-    body = `${code}: ${network}`;
+    body = network;
   } else {
     body = body && body !== code ? `${code}: ${body}` : code;
   }

@@ -4,7 +4,8 @@
 import { createServer, request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'throttle' | 'unavailable' | 'reset';
+/** throttle: the protocol's throttling error; unavailable: 503; reset: the connection dropped; html500: an emulator lacking the operation. */
+export type Fault = 'throttle' | 'unavailable' | 'reset' | 'html500';
 
 export interface ProxiedRequest {
   /** The SigV4 signing name from the Authorization header: ec2, lambda, apigateway, acm, route53, iam, sts. */
@@ -48,13 +49,24 @@ function answerThrottled(service: string, response: ServerResponse): void {
   }
 }
 
-export async function startFaultProxy(target: string, decide: (request: ProxiedRequest) => Fault | undefined): Promise<FaultProxy> {
+export interface ProxyOptions {
+  /** Hold every answer this long: makes "mid-scan" a wide, dependable window for cancellation tests. */
+  delayMs?: number;
+}
+
+export async function startFaultProxy(
+  target: string,
+  decide: (request: ProxiedRequest) => Fault | undefined,
+  options: ProxyOptions = {},
+): Promise<FaultProxy> {
   const upstream = new URL(target);
   const counts = { forwarded: 0, faulted: 0 };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (request.socket.destroyed) return;
       const body = Buffer.concat(chunks);
       const fault = decide({ service: serviceOf(request), method: request.method ?? 'GET', path: request.url ?? '/', body: body.toString('utf8') });
       if (fault) counts.faulted += 1;
@@ -64,6 +76,10 @@ export async function startFaultProxy(target: string, decide: (request: ProxiedR
         return void response.end('Service Unavailable');
       }
       if (fault === 'throttle') return answerThrottled(serviceOf(request), response);
+      if (fault === 'html500') {
+        response.writeHead(500, { 'content-type': 'text/html' });
+        return void response.end('<!doctype html><html><title>500 Internal Server Error</title><h1>Internal Server Error</h1></html>');
+      }
       counts.forwarded += 1;
       const out = forward(
         { hostname: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers },
