@@ -16,6 +16,20 @@ function occupied(nodes: readonly DiagramNode[]): Box[] {
   return nodes.flatMap((n) => (n.children.length === 0 ? [n] : [{ x: n.x, y: n.y, width: n.width, height: HEADER_HEIGHT }, ...occupied(n.children)]));
 }
 
+/** Container borders: a label should rather not sit across one, but may when its arrow has no other room. */
+function borders(nodes: readonly DiagramNode[]): Box[] {
+  return nodes.flatMap((n) =>
+    n.children.length === 0
+      ? []
+      : [
+          { x: n.x - 1, y: n.y, width: 2, height: n.height },
+          { x: n.x + n.width - 1, y: n.y, width: 2, height: n.height },
+          { x: n.x, y: n.y + n.height - 1, width: n.width, height: 2 },
+          ...borders(n.children),
+        ],
+  );
+}
+
 interface Run {
   from: Point;
   to: Point;
@@ -61,6 +75,7 @@ function runBox(run: Run): Box {
 /** Gives each labelled edge a labelBox where one fits; an edge without room keeps its reason for the tooltip only. */
 export function placeEdgeLabels(nodes: readonly DiagramNode[], edges: DiagramEdge[]): void {
   const taken: Box[] = occupied(nodes);
+  const edgesOfContainers = borders(nodes);
   const lines = edges.map((edge) => ({ edge, boxes: runs(edge.points).map(runBox) }));
   /** Label texts already written per target: the same reason twice into one box is clutter. */
   const written = new Set<string>();
@@ -73,17 +88,17 @@ export function placeEdgeLabels(nodes: readonly DiagramNode[], edges: DiagramEdg
     const wanted = edgeLabelSize(edge.label ?? '').width;
     const others = lines.filter((l) => l.edge !== edge).flatMap((l) => l.boxes);
     const free = (box: Box): boolean => !taken.some((t) => intersects(t, box)) && !others.some((o) => intersects(o, box));
+    const clear = (box: Box): boolean => free(box) && !edgesOfContainers.some((b) => intersects(b, box));
     const ordered = runs(edge.points).sort((a, b) => Number(b.horizontal) - Number(a.horizontal) || b.length - a.length);
-    for (const run of ordered) {
+    const spots = ordered.flatMap((run) => {
       const width = run.horizontal ? Math.min(wanted, run.length - 24) : wanted;
-      if (width < wanted * MIN_SHARE) continue;
-      const placed = candidates(run, width).find(free);
-      if (placed) {
-        edge.labelBox = placed;
-        taken.push(placed);
-        written.add(key);
-        break;
-      }
+      return width < wanted * MIN_SHARE ? [] : candidates(run, width);
+    });
+    const placed = spots.find(clear) ?? spots.find(free);
+    if (placed) {
+      edge.labelBox = placed;
+      taken.push(placed);
+      written.add(key);
     }
   }
 }

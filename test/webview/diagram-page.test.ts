@@ -5,7 +5,9 @@ import type { Browser } from 'playwright-core';
 import { analyze } from '../../src/analysis/analyze';
 import { demoSnapshot } from '../../src/demo/demo-account';
 import type { Diagram, DiagramNode } from '../../src/diagram/drawing';
+import { renderHtml } from '../../src/diagram/html';
 import { layoutDiagram } from '../../src/diagram/layout';
+import { renderSvg } from '../../src/diagram/svg';
 import { inVpc, lambda, routeTable, snapshotOf, subnet, vpc } from '../unit/diagram/builders';
 import { ensureBundle, launchChromium, openDiagramPage, servePage, type DiagramPage, type PageServer } from './harness';
 
@@ -172,6 +174,33 @@ describe('diagram page in Chromium', () => {
     assert.equal(await view.page.locator('.snm-status').textContent(), 'Exported: file:///tmp/network-map.svg', 'an answer nobody waits for is ignored');
     await assertQuiet(view, server);
     await view.page.close();
+  });
+
+  it('gives Chromium\'s own parsers well-formed exports in which hostile names are only text', async () => {
+    const hostile = await hostileDiagram();
+    // A blank page: documents parsed inside the diagram page would inherit its CSP and refuse their <style>.
+    const blank = await browser.newPage();
+    const parsed = await blank.evaluate(
+      ([svg, html]) => {
+        const svgDoc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const htmlDoc = new DOMParser().parseFromString(html, 'text/html');
+        // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+        return {
+          svgError: svgDoc.querySelector('parsererror')?.textContent ?? null,
+          svgLabels: [...svgDoc.querySelectorAll('g.node > text.node-label')].map((t) => t.textContent),
+          htmlLabels: [...htmlDoc.querySelectorAll('g.node > text.node-label')].map((t) => t.textContent),
+          smuggled: svgDoc.querySelectorAll('img, script, foreignObject').length + htmlDoc.querySelectorAll('img, script, foreignObject').length,
+          listed: htmlDoc.querySelector('.snm-findings li')?.textContent ?? null,
+        };
+      },
+      [renderSvg(hostile), renderHtml(hostile)] as const,
+    );
+    assert.equal(parsed.svgError, null, 'the SVG is well-formed XML');
+    assert.equal(parsed.smuggled, 0);
+    assert.deepEqual(parsed.svgLabels, [XSS, `"'><script>alert(2)</script>`, 'a]]>b']);
+    assert.deepEqual(parsed.htmlLabels, parsed.svgLabels, 'the inline SVG in the HTML reads the same');
+    assert.match(parsed.listed ?? '', /<img src=x onerror=alert\(1\)>/);
+    await blank.close();
   });
 
   it('ignores malformed messages and keeps working', async () => {
