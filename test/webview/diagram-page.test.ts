@@ -131,6 +131,15 @@ describe('diagram page in Chromium', () => {
     await view.page.mouse.click(5, 60);
     assert.equal(await view.page.locator('.snm-details').isHidden(), true);
     assert.equal((await view.posted()).length, 2);
+    // Keyboard: boxes are focusable buttons; Enter selects, Escape clears.
+    const vpcNode = allNodes(demo.nodes).find((n) => n.kind === 'vpc');
+    assert.ok(vpcNode);
+    await view.page.locator(`g.node[data-node-id="${vpcNode.id}"]`).focus();
+    await view.page.keyboard.press('Enter');
+    assert.deepEqual((await view.posted()).at(-1), { type: 'select', nodeId: vpcNode.id });
+    assert.equal(await view.page.locator(`g.node[data-node-id="${vpcNode.id}"]`).getAttribute('aria-pressed'), 'true');
+    await view.page.keyboard.press('Escape');
+    assert.equal(await view.page.locator('g.node.selected').count(), 0);
     await assertQuiet(view, server);
     await view.page.close();
   });
