@@ -105,15 +105,21 @@ export function redactSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, (match, key?: string) => (key ? `${key}=[redacted]` : '[redacted]')), text);
 }
 
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (is the endpoint running?)',
+  ECONNRESET: 'the connection was reset by the endpoint',
+  EPIPE: 'the connection was reset by the endpoint',
+  ENOTFOUND: 'the endpoint host name does not resolve',
+  EAI_AGAIN: 'the endpoint host name does not resolve',
+  ETIMEDOUT: 'the request timed out',
+};
+
+/** What happened to the connection, from the error or its causes; a socket code beats a generic name. */
 function networkReason(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = shape(e).cause, depth++) {
-    const code = shape(e).code;
-    if (code === 'ECONNREFUSED') return 'connection refused (is the endpoint running?)';
-    if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was reset by the endpoint';
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the endpoint host name does not resolve';
-    if (code === 'ETIMEDOUT' || shape(e).name === 'TimeoutError') return 'the request timed out';
-  }
-  return undefined;
+  const chain: SdkErrorShape[] = [];
+  for (let e: unknown = error; e && chain.length < 4; e = shape(e).cause) chain.push(shape(e));
+  for (const e of chain) if (e.code && NETWORK_REASONS[e.code]) return NETWORK_REASONS[e.code];
+  return chain.some((e) => e.name === 'TimeoutError') ? 'the request timed out' : undefined;
 }
 
 /**
