@@ -55,23 +55,28 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'window.restoreWindows': 'all',
+  // demo/ sits inside this repository: without this, a "git repository found in parent folders" toast covers the diagram.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface CodeServer {
   url: string;
   /** VS Code's own logs (extension host, renderer), copied out when a test fails. */
   logsDir: string;
+  /** An empty folder that goes away with the server, for files a test makes VS Code write. */
+  scratchDir: string;
   /** Everything code-server printed, for a failure message. */
   log(): string;
   stop(): Promise<void>;
 }
 
-/** Installs the VSIX into a fresh profile and serves `folder` on a free loopback port. */
-export async function startCodeServer(vsix: string, folder: string): Promise<CodeServer> {
+/** Installs the VSIX into a fresh profile and serves `folder` on a free loopback port; `settings` add to the quiet defaults. */
+export async function startCodeServer(vsix: string, folder: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
   const home = mkdtempSync(join(tmpdir(), 'snm-code-server-'));
   const dirs = { extensions: join(home, 'extensions'), userData: join(home, 'user-data'), xdg: join(home, 'xdg') };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
+  mkdirSync(join(home, 'scratch'));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   // code-server writes a default config (with a password) and logs under XDG folders: keep them in the throwaway home.
   const env = { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), XDG_CACHE_HOME: join(dirs.xdg, 'cache') };
   const common = ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--config', join(home, 'config.yaml')];
@@ -94,6 +99,7 @@ export async function startCodeServer(vsix: string, folder: string): Promise<Cod
   const server: CodeServer = {
     url,
     logsDir: join(dirs.userData, 'logs'),
+    scratchDir: join(home, 'scratch'),
     log: () => output,
     stop: async () => {
       await stopGroup(child);

@@ -4,7 +4,7 @@
 // test-results/vscode-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { demoSnapshot } from '../../src/demo/demo-account';
@@ -38,6 +38,8 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
       mkdirSync(RESULTS, { recursive: true });
       await page?.screenshot({ path: join(RESULTS, `vscode-failure-${name}.png`) }).catch(() => undefined);
       writeFileSync(join(RESULTS, 'vscode-code-server.log'), server?.log() ?? '(code-server did not start)');
+      // Close a dialog or palette the failed step left open, so the next step starts from the workbench.
+      for (let i = 0; i < 2; i++) await page?.keyboard.press('Escape').catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`${name}: ${message}\n(see test-results/vscode-failure-${name}.png and test-results/vscode-code-server.log)`, { cause: error });
     }
@@ -114,6 +116,23 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
       await row.locator('.action-label[aria-label="Reveal in Diagram"]').click();
       await webviewPage(page).locator('g.node.kind-vpc.selected', { hasText: path.vpc }).waitFor({ timeout: STEP_TIMEOUT });
       await page.screenshot({ path: join(RESULTS, 'vscode-reveal.png') });
+    }));
+
+  it('exports the diagram as SVG through a save dialog the host opens', () =>
+    step('export', async () => {
+      const frame = webviewPage(page);
+      await frame.getByRole('button', { name: /^Export/ }).click();
+      // code-server's save dialog is a quick input holding a path. It fills in the folder first and the
+      // proposed name a moment later: wait for the name, so typing does not race the dialog.
+      const input = page.locator('.quick-input-widget input.input');
+      await waitUntil(async () => (await input.inputValue()).endsWith('/network-map.svg'), 'the save dialog to propose network-map.svg');
+      const target = join(server!.scratchDir, 'network-map.svg');
+      await input.fill('');
+      await page.keyboard.insertText(target);
+      await waitUntil(async () => (await input.inputValue()) === target, `the save dialog to hold ${target}`);
+      await input.press('Enter');
+      await frame.locator('.snm-status', { hasText: 'Exported' }).waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(readFileSync(target, 'utf8'), /<svg[^>]*class="snm-diagram"/);
     }));
 
   it('brings the diagram back after a window reload (the serializer)', () =>

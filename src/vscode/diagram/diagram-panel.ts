@@ -142,7 +142,8 @@ export class DiagramPanel implements vscode.Disposable {
         });
         if (!target) throw new Error('Export cancelled.');
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(request.svg));
-        return target.toString();
+        // The page shows this: a path a person recognises, relative to the workspace when inside it.
+        return vscode.workspace.asRelativePath(target, false);
       }
       case 'openInTemplate':
         throw new Error('Opening a resource in its template is not available yet.');
