@@ -1,9 +1,9 @@
 // The sidebar tree's shape, in plain Node: what the real VS Code test then only has to see drawn.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../src/model/finding';
-import { buildResourceTree } from '../../src/vscode/tree/resource-tree';
-import type { ResourceTreeNode } from '../../src/vscode/tree/tree-node';
+import type { Finding } from '../../../src/model/finding';
+import { buildResourceTree } from '../../../src/vscode/tree/resource-tree';
+import type { ResourceTreeNode } from '../../../src/vscode/tree/tree-node';
 import { shopSnapshot } from './snapshot-builders';
 
 /** Labels from the root down, each with its description, for readable assertions. */

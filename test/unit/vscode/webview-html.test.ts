@@ -1,7 +1,7 @@
 // The diagram page's shell: the exact CSP, our script by nonce, nothing else.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { contentSecurityPolicy, diagramPageHtml, newNonce } from '../../src/vscode/diagram/webview-html';
+import { contentSecurityPolicy, diagramPageHtml, newNonce } from '../../../src/vscode/diagram/webview-html';
 
 describe('diagram page html', () => {
   const nonce = newNonce();

@@ -1,6 +1,6 @@
 // A small snapshot for the tree's pure tests, through the real schema so defaults apply.
 import type { z } from 'zod';
-import { snapshotSchema, type Snapshot } from '../../src/model/snapshot';
+import { snapshotSchema, type Snapshot } from '../../../src/model/snapshot';
 
 type Resources = NonNullable<z.input<typeof snapshotSchema>['resources']>;
 export const where = { accountId: '111122223333', region: 'eu-west-1' };

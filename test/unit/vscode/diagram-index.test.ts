@@ -1,8 +1,8 @@
 // Selections cross between tree (resource ids) and diagram (node ids, e.g. fn@subnet).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagram, DiagramNode } from '../../src/diagram/drawing';
-import { nodeOfResource, resourceOfNode } from '../../src/vscode/diagram/diagram-index';
+import type { Diagram, DiagramNode } from '../../../src/diagram/drawing';
+import { nodeOfResource, resourceOfNode } from '../../../src/vscode/diagram/diagram-index';
 
 function node(id: string, children: DiagramNode[] = [], resourceId?: string): DiagramNode {
   return { id, ...(resourceId ? { resourceId } : {}), kind: 'group', label: id, x: 0, y: 0, width: 1, height: 1, status: 'ok', findings: [], children };

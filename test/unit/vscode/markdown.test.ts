@@ -2,8 +2,8 @@
 // HTML or a command.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeMarkdown, tooltipMarkdown } from '../../src/vscode/tree/markdown';
-import { buildResourceTree } from '../../src/vscode/tree/resource-tree';
+import { escapeMarkdown, tooltipMarkdown } from '../../../src/vscode/tree/markdown';
+import { buildResourceTree } from '../../../src/vscode/tree/resource-tree';
 import { shopSnapshot } from './snapshot-builders';
 
 const hostile = [
