@@ -150,6 +150,17 @@ export const needSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * An Allow statement reduced to what the analysis needs: which actions, on what, and where it came
+ * from (a SAM policy template, a managed policy, an inline policy) so a finding can say so.
+ */
+export const permissionSchema = z.object({
+  /** IAM actions as written, wildcards included: "lambda:InvokeFunction", "sqs:*", "*". */
+  actions: z.array(z.string()),
+  resources: z.array(z.string()).default(['*']),
+  via: z.string(),
+});
+
 export const lambdaFunctionSchema = z.object({
   ...base,
   arn: z.string(),
@@ -167,6 +178,8 @@ export const lambdaFunctionSchema = z.object({
     })
     .optional(),
   needs: z.array(needSchema).default([]),
+  /** Statements known to apply to the function (from the template: Policies and policy templates). */
+  permissions: z.array(permissionSchema).default([]),
   /** Principals its resource policy lets call lambda:InvokeFunction; absent when unknown. */
   invokePrincipals: z.array(z.string()).optional(),
 });
@@ -177,6 +190,8 @@ export const iamRoleSchema = z.object({
   /** Actions its policies allow, reduced to what the analysis needs (e.g. "ec2:CreateNetworkInterface", "lambda:*"). */
   allowedActions: z.array(z.string()),
   managedPolicyArns: z.array(z.string()).default([]),
+  /** The same permissions with their resources and source, where known. */
+  statements: z.array(permissionSchema).default([]),
 });
 
 export const apiIntegrationSchema = z.object({
@@ -311,6 +326,7 @@ export type NetworkAclEntry = z.infer<typeof networkAclEntrySchema>;
 export type NetworkAcl = z.infer<typeof networkAclSchema>;
 export type NetworkInterface = z.infer<typeof networkInterfaceSchema>;
 export type Need = z.infer<typeof needSchema>;
+export type Permission = z.infer<typeof permissionSchema>;
 export type LambdaFunction = z.infer<typeof lambdaFunctionSchema>;
 export type IamRole = z.infer<typeof iamRoleSchema>;
 export type ApiIntegration = z.infer<typeof apiIntegrationSchema>;
