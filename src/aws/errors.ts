@@ -37,6 +37,11 @@ export class AccountIdentityError extends Error {
   }
 }
 
+/** Scan options a person got wrong (no region, a misspelt one): a usage error, not a failure. */
+export class ScanOptionsError extends Error {
+  override readonly name = 'ScanOptionsError';
+}
+
 interface SdkErrorShape {
   name?: string;
   code?: string;

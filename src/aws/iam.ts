@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { IamRole } from '../model/snapshot';
 import { collectPages } from './paging';
-import { allowedActions } from './policy-actions';
+import { allowStatements, allowedActions } from './policy-actions';
 import { GLOBAL, type ScanContext } from './scan-context';
 
 export const IAM_PAGE_SIZE = 1000;
@@ -58,7 +58,9 @@ export async function collectIam(ctx: ScanContext, roleArns: ReadonlySet<string>
 
   return roles.map((role) => {
     const managedPolicyArns = (role.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn ?? '').filter(Boolean).sort();
-    const documents = [...(role.RolePolicyList ?? []).map((p) => p.PolicyDocument), ...managedPolicyArns.map((arn) => managedDocuments.get(arn))];
+    const inline = (role.RolePolicyList ?? []).map((p) => ({ document: p.PolicyDocument, via: `inline policy ${p.PolicyName ?? ''}` }));
+    const managed = managedPolicyArns.map((arn) => ({ document: managedDocuments.get(arn), via: `managed policy ${arn}` }));
+    const documents = [...inline, ...managed];
     const tags = Object.fromEntries((role.Tags ?? []).filter((t) => t.Key && t.Value !== undefined).map((t) => [t.Key as string, t.Value as string]));
     return {
       id: role.RoleName ?? role.Arn ?? '',
@@ -67,8 +69,9 @@ export async function collectIam(ctx: ScanContext, roleArns: ReadonlySet<string>
       name: role.RoleName ?? '',
       ...(Object.keys(tags).length > 0 ? { tags } : {}),
       arn: role.Arn ?? '',
-      allowedActions: allowedActions(documents),
+      allowedActions: allowedActions(documents.map((d) => d.document)),
       managedPolicyArns,
+      statements: documents.flatMap((d) => allowStatements(d.document, d.via)),
     };
   });
 }

@@ -33,6 +33,8 @@ export function toLambdaFunction(fn: FunctionConfiguration, scope: { accountId: 
       ? { vpcConfig: { subnetIds, securityGroupIds, ipv6AllowedForDualStack: fn.VpcConfig?.Ipv6AllowedForDualStack ?? false } }
       : {}),
     needs: needsFromEnvironment(fn.Environment?.Variables, functionNames),
+    // What applies to a deployed function is its role's policies (iamRoles[].statements), not a template's.
+    permissions: [],
   };
 }
 

@@ -9,7 +9,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { SNAPSHOT_VERSION, type Gap, type Resources, type Snapshot } from '../model/snapshot';
 import { scanOneAccount, type AccountResources, type ScanProgressEvent } from './account-scan';
 import { clientConfig } from './aws-target';
-import { AccountIdentityError, NoCredentialsError, ScanCancelledError, describeAwsError, isCredentialsError } from './errors';
+import { AccountIdentityError, NoCredentialsError, ScanCancelledError, ScanOptionsError, describeAwsError, isCredentialsError } from './errors';
 import { nameLambdaEnis } from './lambda-enis';
 import { ScanContext, type ResolvedTarget } from './scan-context';
 import { AccountLimiter, CallCounter, DEFAULT_LIMITS, meterPlugin, type ScanService, type ServiceLimit } from './service-limits';
@@ -126,7 +126,13 @@ async function scan(options: ScanOptions, signal: AbortSignal, counter: CallCoun
   const accounts = [...new Map(resolved.map((t) => [t.accountId, t])).values()];
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const gaps: Gap[] = [];
-  const onProgress = options.onProgress ?? (() => undefined);
+  const onProgress = (event: ScanProgressEvent): void => {
+    try {
+      options.onProgress?.(event);
+    } catch {
+      // A listener that throws (a closed progress bar) must not turn into a gap in the scan.
+    }
+  };
   const contexts = accounts.map(
     (target) =>
       new ScanContext({ target, signal, regions, limiter: new AccountLimiter(limits), counter, addGap: (gap) => gaps.push(gap), nameAccountInGaps: accounts.length > 1 }),
@@ -153,8 +159,8 @@ async function scan(options: ScanOptions, signal: AbortSignal, counter: CallCoun
 /** scanAccount, plus how many API calls it made (for the benchmark and diagnostics). */
 export async function scanAccountWithStats(options: ScanOptions): Promise<{ snapshot: Snapshot; stats: ScanStats }> {
   const invalid = options.regions.filter((r) => !REGION_NAME.test(r));
-  if (options.regions.length === 0) throw new Error('no region to scan: pass at least one region (e.g. --region us-east-1)');
-  if (invalid.length > 0) throw new Error(`not an AWS region name: ${invalid.map((r) => JSON.stringify(r)).join(', ')} (expected e.g. ap-northeast-2)`);
+  if (options.regions.length === 0) throw new ScanOptionsError('no region to scan: pass at least one region (e.g. --region us-east-1)');
+  if (invalid.length > 0) throw new ScanOptionsError(`not an AWS region name: ${invalid.map((r) => JSON.stringify(r)).join(', ')} (expected e.g. ap-northeast-2)`);
   if (options.signal?.aborted) throw new ScanCancelledError();
   // The scan's own signal: every in-flight request listens to it, far more than the default ten
   // listeners, and the caller's signal should not carry those.

@@ -1,7 +1,7 @@
 // Policy documents → allowed actions, as the IAM collector reduces them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedActions, parsePolicyDocument } from '../../../src/aws/policy-actions';
+import { allowStatements, allowedActions, parsePolicyDocument } from '../../../src/aws/policy-actions';
 import { invokePrincipalsOf } from '../../../src/aws/lambda';
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -22,6 +22,23 @@ test('a single statement object and unreadable documents are handled', () => {
   assert.equal(parsePolicyDocument(JSON.stringify({ Statement: { Effect: 'Allow', Action: 's3:GetObject' } })).length, 1);
   assert.deepEqual(parsePolicyDocument('%7Bnot json'), []);
   assert.deepEqual(allowedActions(['{}']), []);
+});
+
+test('Allow statements keep their resources and say which policy they came from', () => {
+  const policy = encodeURIComponent(
+    doc(
+      { Effect: 'Allow', Action: 'Lambda:InvokeFunction', Resource: ['arn:aws:lambda:*:*:function:Notify*'] },
+      { Effect: 'Allow', Action: ['sqs:SendMessage'] },
+      { Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::private/*' },
+      { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'sqs:*', Resource: '*' },
+    ),
+  );
+  assert.deepEqual(allowStatements(policy, 'inline policy worker'), [
+    { actions: ['lambda:InvokeFunction'], resources: ['arn:aws:lambda:*:*:function:Notify*'], via: 'inline policy worker' },
+    { actions: ['sqs:SendMessage'], resources: ['*'], via: 'inline policy worker' },
+    { actions: ['s3:GetObject'], resources: ['*'], via: 'inline policy worker (NotResource)' },
+  ]);
 });
 
 test('a function resource policy: principals allowed to invoke it', () => {
