@@ -3,19 +3,17 @@
 // means some invocations fail: "intermittently".
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html
-import type { Hop } from '../model/finding';
-import { hop } from './hops';
-import { mayLeaveOverIpv6, type VpcAttachedFunction } from './lambda-vpc';
-import { routeTableOf } from './routing';
+import type { FindingFix } from '../model/finding';
+import type { LambdaFunction } from '../model/snapshot';
+import type { FlowSource } from './flows';
+import { ipv6EgressGateway, type VpcAttachedFunction } from './lambda-vpc';
 import type { SnapshotIndex } from './snapshot-index';
-import { describeBrokenEgress, groupBrokenEgress, lambdaSubnetIpv4Egress, type BrokenEgress } from './subnet-egress';
-import { endpointReach, type UnusableEndpoint } from './vpc-endpoints';
+import { describeBrokenEgress, groupBrokenEgress, lambdaSubnetIpv4Egress } from './subnet-egress';
+import { awsApiPathFrom, natPathFrom, type PathVerdict } from './subnet-paths';
+import type { UnusableEndpoint } from './vpc-endpoints';
 import { labelled, listCapped, listWords, plural } from './wording';
 
-export type SubnetVerdict =
-  | { readonly status: 'ok'; readonly subnetId: string; readonly via: string; readonly hops: readonly Hop[] }
-  | { readonly status: 'broken'; readonly subnetId: string; readonly egress: BrokenEgress; readonly hops: readonly Hop[] }
-  | { readonly status: 'unknown'; readonly subnetId: string; readonly why: string };
+export type SubnetVerdict = PathVerdict & { readonly subnetId: string };
 
 export interface ReachResult {
   readonly verdicts: readonly SubnetVerdict[];
@@ -23,40 +21,61 @@ export interface ReachResult {
   readonly unusableEndpoints: readonly UnusableEndpoint[];
 }
 
-function internetVerdict(index: SnapshotIndex, fn: VpcAttachedFunction, subnetId: string): SubnetVerdict {
+/** Where the function's ENI in a subnet sends from: the subnet and the function's security groups. */
+export function flowSource(index: SnapshotIndex, fn: LambdaFunction, subnetId: string): FlowSource | undefined {
   const subnet = index.subnets.get(subnetId);
-  if (subnet && mayLeaveOverIpv6(index, fn, subnet)) return { status: 'unknown', subnetId, why: 'it may leave over IPv6' };
-  const egress = lambdaSubnetIpv4Egress(index, subnetId);
-  if (egress.kind === 'unknown') return { status: 'unknown', subnetId, why: egress.why };
-  if (egress.kind === 'nat') return { status: 'ok', subnetId, via: egress.nat.id, hops: egress.hops };
-  return { status: 'broken', subnetId, egress, hops: egress.hops };
+  return subnet && { subnet, securityGroupIds: fn.vpcConfig?.securityGroupIds ?? [] };
 }
 
-/** Internet reach (IPv4, through a NAT gateway) from each of the function's subnets. */
-export function internetReach(index: SnapshotIndex, fn: VpcAttachedFunction): ReachResult {
-  return { verdicts: fn.vpcConfig.subnetIds.map((id) => internetVerdict(index, fn, id)), unusableEndpoints: [] };
+/** A path that fails over IPv4 may still work over IPv6 for a dual-stack function: then we cannot say. */
+function orIpv6(index: SnapshotIndex, fn: VpcAttachedFunction, source: FlowSource, verdict: PathVerdict, caveat: string): PathVerdict {
+  if (verdict.status !== 'broken' && verdict.status !== 'blocked') return verdict;
+  const gateway = ipv6EgressGateway(index, fn, source.subnet);
+  if (gateway === undefined) return verdict;
+  return { status: 'unknown', why: `it can leave only over IPv6 (::/0 → ${gateway}), which ${caveat}` };
 }
 
-/** Reach to an AWS service's API from each subnet: a usable VPC endpoint, else the NAT path. */
-export function awsServiceReach(index: SnapshotIndex, fn: VpcAttachedFunction, service: string): ReachResult {
+function reach(index: SnapshotIndex, fn: VpcAttachedFunction, path: (source: FlowSource) => PathVerdict, caveat: string): ReachResult {
   const unusable = new Map<string, UnusableEndpoint>();
   const verdicts = fn.vpcConfig.subnetIds.map((subnetId): SubnetVerdict => {
-    const subnet = index.subnets.get(subnetId);
-    if (subnet) {
-      // With private DNS the endpoint takes the service's name, so it wins over any NAT route.
-      const reach = endpointReach(index, subnet, routeTableOf(index, subnet), fn.region, service);
-      if (reach.usable) return { status: 'ok', subnetId, via: reach.usable.endpoint.id, hops: [hop('subnet', subnetId, true), ...reach.usable.hops] };
-      const verdict = internetVerdict(index, fn, subnetId);
-      if (verdict.status === 'broken') for (const u of reach.unusable) unusable.set(u.endpoint.id, u);
-      return verdict;
-    }
-    return internetVerdict(index, fn, subnetId);
+    const source = flowSource(index, fn, subnetId);
+    if (!source) return { status: 'unknown', subnetId, why: 'it is not in the snapshot' };
+    const verdict = orIpv6(index, fn, source, path(source), caveat);
+    if (verdict.status === 'broken') for (const u of verdict.unusable) unusable.set(u.endpoint.id, u);
+    return { ...verdict, subnetId };
   });
   return { verdicts, unusableEndpoints: [...unusable.values()] };
 }
 
-export function brokenVerdicts(result: ReachResult): Extract<SubnetVerdict, { status: 'broken' }>[] {
-  return result.verdicts.filter((v): v is Extract<SubnetVerdict, { status: 'broken' }> => v.status === 'broken');
+/** Internet reach (IPv4 through a NAT gateway, TCP 443) from each of the function's subnets. */
+export function internetReach(index: SnapshotIndex, fn: VpcAttachedFunction): ReachResult {
+  return reach(index, fn, (source) => natPathFrom(index, source), 'works only for destinations with an IPv6 address');
+}
+
+/** Reach to an AWS service's API from each subnet: a usable VPC endpoint, else the NAT path. */
+export function awsServiceReach(index: SnapshotIndex, fn: VpcAttachedFunction, service: string, region: string = fn.region): ReachResult {
+  return reach(
+    index,
+    fn,
+    (source) => awsApiPathFrom(index, source, fn.region, service, region),
+    "works only if the SDK uses the service's dual-stack endpoint (AWS_USE_DUALSTACK_ENDPOINT)",
+  );
+}
+
+export type BrokenVerdict = Extract<SubnetVerdict, { status: 'broken' }>;
+export type BlockedVerdict = Extract<SubnetVerdict, { status: 'blocked' }>;
+export type UnknownVerdict = Extract<SubnetVerdict, { status: 'unknown' }>;
+
+export function brokenVerdicts(result: ReachResult): BrokenVerdict[] {
+  return result.verdicts.filter((v): v is BrokenVerdict => v.status === 'broken');
+}
+
+export function blockedVerdicts(result: ReachResult): BlockedVerdict[] {
+  return result.verdicts.filter((v): v is BlockedVerdict => v.status === 'blocked');
+}
+
+export function unknownVerdicts(result: ReachResult): UnknownVerdict[] {
+  return result.verdicts.filter((v): v is UnknownVerdict => v.status === 'unknown');
 }
 
 export function subnetLabel(index: SnapshotIndex, subnetId: string): string {
@@ -78,7 +97,7 @@ export interface ReachSummary {
 export function summarizeReach(index: SnapshotIndex, result: ReachResult): ReachSummary {
   const broken = brokenVerdicts(result);
   const ok = result.verdicts.filter((v) => v.status === 'ok');
-  const unknown = result.verdicts.filter((v): v is Extract<SubnetVerdict, { status: 'unknown' }> => v.status === 'unknown');
+  const unknown = unknownVerdicts(result);
   const causes = groupBrokenEgress(broken.map((v) => v.egress)).map((group) => {
     const labels = group.map((e) => labelled(e.subnet.id, e.subnet.name));
     return `its ${plural(labels.length, 'subnet', 'subnets')} ${listWords(labels)} ${describeBrokenEgress(group)}`;
@@ -146,15 +165,43 @@ export function otherNatSubnets(index: SnapshotIndex, fn: VpcAttachedFunction, c
   return `${plural(count, 'subnet', 'subnets')} ${list}, which ${plural(count, 'routes', 'route')} 0.0.0.0/0 through NAT gateway ${listWords(candidates.natIds)}`;
 }
 
+/** One subnet per Availability Zone, in id order: enough for a function to stay highly available, within Lambda's 16. */
+export function onePerZone(index: SnapshotIndex, subnetIds: readonly string[]): string[] {
+  const byZone = new Map<string, string>();
+  for (const id of subnetIds) {
+    const zone = index.subnets.get(id)?.availabilityZone ?? id;
+    if (!byZone.has(zone)) byZone.set(zone, id);
+  }
+  return [...byZone.values()].slice(0, 16);
+}
+
+export interface SuggestedFix {
+  readonly text: string;
+  readonly fix?: FindingFix;
+}
+
 /** The NAT-side fix for a function whose broken subnets are `summary.brokenSubnetIds`. */
-export function natFix(index: SnapshotIndex, fn: VpcAttachedFunction, result: ReachResult, summary: ReachSummary): string {
+export function natFix(index: SnapshotIndex, fn: VpcAttachedFunction, result: ReachResult, summary: ReachSummary): SuggestedFix {
   const brokenLabels = listWords(summary.brokenSubnetIds.map((id) => subnetLabel(index, id)));
-  if (summary.intermittent) return `remove ${brokenLabels} from its VpcConfig.SubnetIds (or give ${plural(summary.brokenSubnetIds.length, 'it', 'them')} a working NAT gateway route)`;
+  if (summary.intermittent) {
+    const broken = new Set(summary.brokenSubnetIds);
+    return {
+      text: `remove ${brokenLabels} from its VpcConfig.SubnetIds (or give ${plural(summary.brokenSubnetIds.length, 'it', 'them')} a working NAT gateway route)`,
+      fix: { kind: 'move-to-subnets', functionId: fn.id, subnetIds: fn.vpcConfig.subnetIds.filter((id) => !broken.has(id)) },
+    };
+  }
   const brokenNats = [...new Set(brokenVerdicts(result).flatMap((v) => (v.egress.kind === 'broken-nat' ? [v.egress.nat.id] : [])))];
   const vpcId = index.subnets.get(summary.brokenSubnetIds[0] ?? '')?.vpcId;
   const candidates: NatSubnets = vpcId ? natSubnetsInVpc(index, vpcId) : { subnetIds: [], natIds: [] };
   const others = otherNatSubnets(index, fn, candidates);
-  if (others) return `move it to ${others}`;
-  if (brokenNats.length > 0) return `repair NAT gateway ${listWords(brokenNats)} (see nat-gateway-no-internet)`;
-  return `route 0.0.0.0/0 from ${brokenLabels} to a NAT gateway that sits in a public subnet`;
+  if (others) {
+    const own = new Set(fn.vpcConfig.subnetIds);
+    return { text: `move it to ${others}`, fix: { kind: 'move-to-subnets', functionId: fn.id, subnetIds: onePerZone(index, candidates.subnetIds.filter((id) => !own.has(id))) } };
+  }
+  if (brokenNats.length > 0) return { text: `repair NAT gateway ${listWords(brokenNats)} (see nat-gateway-no-internet)` };
+  const tables = [...new Set(brokenVerdicts(result).map((v) => v.egress.routeTable.id))];
+  return {
+    text: `route 0.0.0.0/0 from ${brokenLabels} to a NAT gateway that sits in a public subnet`,
+    fix: { kind: 'add-nat-route', routeTableIds: tables, destination: '0.0.0.0/0', ...(candidates.natIds[0] ? { natGatewayId: candidates.natIds[0] } : {}) },
+  };
 }

@@ -3,6 +3,7 @@
 import type { Finding, Hop } from '../model/finding';
 import type { LambdaFunction, Need, Subnet } from '../model/snapshot';
 import { endpointServiceKey } from './aws-services';
+import { functionNeeds, type EffectiveAwsApiNeed } from './needs';
 import { hop } from './hops';
 import { defaultIpv6Route, routeTableOf, routeTargetKind } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
@@ -12,6 +13,15 @@ type VpcConfig = NonNullable<LambdaFunction['vpcConfig']>;
 export type VpcAttachedFunction = LambdaFunction & { readonly vpcConfig: VpcConfig };
 export type AwsApiNeed = Extract<Need, { kind: 'aws-api' }>;
 export type InternetNeed = Extract<Need, { kind: 'internet' }>;
+export type VpcTargetNeed = Extract<Need, { kind: 'vpc-target' }>;
+
+/** The AWS API needs of one endpoint service (in one region), reported together. */
+export interface ServiceNeeds {
+  readonly service: string;
+  /** The region the calls go to: the function's own unless every permission names another. */
+  readonly region: string;
+  readonly needs: readonly EffectiveAwsApiNeed[];
+}
 
 /**
  * Attached = at least one subnet. Lambda reports a function outside any VPC with an empty
@@ -34,21 +44,27 @@ export function functionHop(fn: LambdaFunction): Hop {
   return hop('lambda-function', fn.id, true);
 }
 
-/** aws-api needs grouped by endpoint service, in first-seen order (one finding per function and service). */
-export function awsApiNeedsByService(fn: LambdaFunction): Map<string, AwsApiNeed[]> {
-  const byService = new Map<string, AwsApiNeed[]>();
-  for (const need of fn.needs) {
+/** aws-api needs (declared and derived) grouped by endpoint service and region, in first-seen order: one finding per function and service. */
+export function awsApiNeedsByService(index: SnapshotIndex, fn: LambdaFunction): ServiceNeeds[] {
+  const byKey = new Map<string, { service: string; region: string; needs: EffectiveAwsApiNeed[] }>();
+  for (const need of functionNeeds(index, fn)) {
     if (need.kind !== 'aws-api') continue;
-    const key = endpointServiceKey(need.service);
-    const list = byService.get(key) ?? [];
-    list.push(need);
-    byService.set(key, list);
+    const service = endpointServiceKey(need.service);
+    const region = need.region ?? fn.region;
+    const key = `${service}|${region}`;
+    const entry = byKey.get(key) ?? { service, region, needs: [] };
+    entry.needs.push(need);
+    byKey.set(key, entry);
   }
-  return byService;
+  return [...byKey.values()];
 }
 
-export function internetNeeds(fn: LambdaFunction): InternetNeed[] {
-  return fn.needs.filter((n): n is InternetNeed => n.kind === 'internet');
+export function internetNeeds(index: SnapshotIndex, fn: LambdaFunction): InternetNeed[] {
+  return functionNeeds(index, fn).filter((n): n is InternetNeed => n.kind === 'internet');
+}
+
+export function vpcTargetNeeds(index: SnapshotIndex, fn: LambdaFunction): VpcTargetNeed[] {
+  return functionNeeds(index, fn).filter((n): n is VpcTargetNeed => n.kind === 'vpc-target');
 }
 
 export function hasVpcTargetNeed(fn: LambdaFunction): boolean {
@@ -68,16 +84,27 @@ export function describeInternetNeeds(needs: readonly InternetNeed[]): string {
 }
 
 /**
- * A dual-stack function may leave over IPv6 (::/0 → egress-only or internet gateway) where
- * IPv4 has no way out; whether a given call uses IPv6 depends on the target's DNS and the
- * client, so such a subnet is never reported as broken.
+ * A dual-stack function may leave over IPv6 (::/0 → an egress-only or internet gateway attached
+ * to the VPC) where IPv4 has no way out. Whether a given call uses IPv6 depends on the target's
+ * DNS (an AAAA record) and, for AWS APIs, on the SDK using dual-stack endpoints, so such a path
+ * is neither confirmed nor reported broken. Returns the gateway, or undefined.
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html (IPv6 for dual-stack functions)
+ * https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html
  */
-export function mayLeaveOverIpv6(index: SnapshotIndex, fn: LambdaFunction, subnet: Subnet): boolean {
-  if (!fn.vpcConfig?.ipv6AllowedForDualStack || subnet.ipv6CidrBlocks.length === 0) return false;
+export function ipv6EgressGateway(index: SnapshotIndex, fn: LambdaFunction, subnet: Subnet): string | undefined {
+  if (!fn.vpcConfig?.ipv6AllowedForDualStack || subnet.ipv6CidrBlocks.length === 0) return undefined;
   const routeTable = routeTableOf(index, subnet);
   const route = routeTable && defaultIpv6Route(routeTable);
-  if (!route || route.state !== 'active') return false;
+  if (!route || route.state !== 'active') return undefined;
   const kind = routeTargetKind(route.target);
-  return kind === 'egress-only-internet-gateway' || kind === 'internet-gateway';
+  const gateway =
+    kind === 'egress-only-internet-gateway' ? index.egressOnlyInternetGateways.get(route.target) : kind === 'internet-gateway' ? index.internetGateways.get(route.target) : undefined;
+  if (kind !== 'egress-only-internet-gateway' && kind !== 'internet-gateway') return undefined;
+  // A gateway the snapshot holds must be attached to the subnet's VPC; one it lacks is given the benefit of the doubt.
+  if (gateway && !gateway.attachedVpcIds.includes(subnet.vpcId)) return undefined;
+  return route.target;
+}
+
+export function mayLeaveOverIpv6(index: SnapshotIndex, fn: LambdaFunction, subnet: Subnet): boolean {
+  return ipv6EgressGateway(index, fn, subnet) !== undefined;
 }

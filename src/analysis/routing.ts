@@ -2,7 +2,7 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-route-tables.html (explicit association, else main)
 // https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html (longest prefix; static beats propagated)
 import type { Route, RouteTable, Subnet } from '../model/snapshot';
-import { cidrContains, parseCidr, type Cidr } from './cidr';
+import { blockContains, parseBlock, type IpBlock } from './ip-space';
 import type { SnapshotIndex } from './snapshot-index';
 
 export type RouteTargetKind =
@@ -41,15 +41,23 @@ export function routeTableOf(index: SnapshotIndex, subnet: Subnet): RouteTable |
   return index.explicitRouteTableBySubnet.get(subnet.id) ?? index.mainRouteTableByVpc.get(subnet.vpcId);
 }
 
-// On equal prefix length a static route (or the table's own local route) beats a propagated one.
-function originRank(route: Route): number {
-  return route.origin === 'propagated' ? 1 : 0;
+/**
+ * On equal prefix length: a static route (or the table's own local route) beats a prefix-list
+ * route, which beats a propagated one.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html
+ */
+function tieRank(route: Route): number {
+  if (route.destinationPrefixListId !== undefined && route.destinationCidr === undefined && route.destinationIpv6Cidr === undefined) return 1;
+  return route.origin === 'propagated' ? 2 : 0;
 }
+
+/** The CIDRs in a managed prefix list, when known; undefined when the snapshot does not say. */
+export type PrefixListResolver = (prefixListId: string) => readonly string[] | undefined;
 
 interface ParsedRoute {
   readonly route: Route;
-  readonly ipv4?: Cidr;
-  readonly ipv6?: Cidr;
+  readonly blocks: readonly IpBlock[];
+  readonly rank: number;
 }
 
 // Parsed once per table: a large account asks the same tables again for every function.
@@ -58,11 +66,13 @@ const parsedTables = new WeakMap<RouteTable, readonly ParsedRoute[]>();
 function parsedRoutes(routeTable: RouteTable): readonly ParsedRoute[] {
   let parsed = parsedTables.get(routeTable);
   if (!parsed) {
-    parsed = routeTable.routes.map((route) => ({
-      route,
-      ipv4: route.destinationCidr === undefined ? undefined : parseCidr(route.destinationCidr),
-      ipv6: route.destinationIpv6Cidr === undefined ? undefined : parseCidr(route.destinationIpv6Cidr),
-    }));
+    parsed = routeTable.routes.map((route) => {
+      const blocks = [route.destinationCidr, route.destinationIpv6Cidr].flatMap((text) => {
+        const block = text === undefined ? undefined : parseBlock(text);
+        return block ? [block] : [];
+      });
+      return { route, blocks, rank: tieRank(route) };
+    });
     parsedTables.set(routeTable, parsed);
   }
   return parsed;
@@ -70,22 +80,28 @@ function parsedRoutes(routeTable: RouteTable): readonly ParsedRoute[] {
 
 /**
  * The route that carries traffic to every address of `destination` (a CIDR or an address):
- * the most specific route whose destination contains it. Blackhole routes are returned too —
- * they win the lookup and then drop the packet. Prefix-list routes (pl-…) are skipped: their
- * ranges are not in the snapshot, and they only ever cover specific AWS service ranges.
+ * the most specific route whose destination contains it, IPv4 and IPv6 looked up separately.
+ * Blackhole routes are returned too — they win the lookup and then drop the packet. A
+ * prefix-list route (pl-…) takes part only when `prefixLists` knows the list's CIDRs: the
+ * snapshot does not hold them, and AWS-managed lists only cover specific service ranges.
  */
-export function routeFor(routeTable: RouteTable, destination: string): Route | undefined {
-  const wanted = parseCidr(destination);
+export function routeFor(routeTable: RouteTable, destination: string | IpBlock, prefixLists?: PrefixListResolver): Route | undefined {
+  const wanted = typeof destination === 'string' ? parseBlock(destination) : destination;
   if (!wanted) return undefined;
-  let best: { route: Route; prefixLength: number } | undefined;
-  for (const { route, ipv4, ipv6 } of parsedRoutes(routeTable)) {
-    const cidr = wanted.family === 'ipv4' ? ipv4 : ipv6;
-    if (!cidr || !cidrContains(cidr, wanted)) continue;
-    const better =
-      !best ||
-      cidr.prefixLength > best.prefixLength ||
-      (cidr.prefixLength === best.prefixLength && originRank(route) < originRank(best.route));
-    if (better) best = { route, prefixLength: cidr.prefixLength };
+  let best: { route: Route; prefixLength: number; rank: number } | undefined;
+  const consider = (route: Route, block: IpBlock, rank: number): void => {
+    if (!blockContains(block, wanted)) return;
+    const better = !best || block.prefixLength > best.prefixLength || (block.prefixLength === best.prefixLength && rank < best.rank);
+    if (better) best = { route, prefixLength: block.prefixLength, rank };
+  };
+  for (const { route, blocks, rank } of parsedRoutes(routeTable)) {
+    for (const block of blocks) consider(route, block, rank);
+    if (prefixLists && route.destinationPrefixListId !== undefined && blocks.length === 0) {
+      for (const text of prefixLists(route.destinationPrefixListId) ?? []) {
+        const block = parseBlock(text);
+        if (block) consider(route, block, rank);
+      }
+    }
   }
   return best?.route;
 }

@@ -7,7 +7,7 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
 import type { Finding } from '../model/finding';
 import { mergeHops } from './hops';
-import { awsServiceReach, brokenVerdicts, internetReach, natSubnetsInVpc, otherNatSubnets, subnetLabel } from './lambda-reach';
+import { awsServiceReach, brokenVerdicts, internetReach, natSubnetsInVpc, onePerZone, otherNatSubnets, subnetLabel, type SuggestedFix } from './lambda-reach';
 import {
   awsApiNeedsByService,
   describeAwsApiNeeds,
@@ -30,18 +30,23 @@ type PublicEgress = Extract<SubnetEgress, { kind: 'internet-gateway' }>;
 function unmetNeeds(index: SnapshotIndex, fn: VpcAttachedFunction, publicSubnetIds: ReadonlySet<string>): string[] {
   const unmet: string[] = [];
   const failsHere = (verdicts: ReturnType<typeof brokenVerdicts>): boolean => verdicts.some((v) => publicSubnetIds.has(v.subnetId));
-  const internet = internetNeeds(fn);
+  const internet = internetNeeds(index, fn);
   if (internet.length > 0 && failsHere(brokenVerdicts(internetReach(index, fn)))) unmet.push(`the internet (${describeInternetNeeds(internet)})`);
-  for (const [service, needs] of awsApiNeedsByService(fn)) {
-    if (failsHere(brokenVerdicts(awsServiceReach(index, fn, service)))) unmet.push(describeAwsApiNeeds(needs));
+  for (const { service, region, needs } of awsApiNeedsByService(index, fn)) {
+    if (failsHere(brokenVerdicts(awsServiceReach(index, fn, service, region)))) unmet.push(describeAwsApiNeeds(needs));
   }
   return unmet;
 }
 
-function privateSubnetFix(index: SnapshotIndex, fn: VpcAttachedFunction, vpcId: string): string {
-  const others = otherNatSubnets(index, fn, natSubnetsInVpc(index, vpcId));
-  if (others) return `set its VpcConfig.SubnetIds to ${others}`;
-  return `move it to private subnets whose 0.0.0.0/0 goes to a NAT gateway in a public subnet`;
+function privateSubnetFix(index: SnapshotIndex, fn: VpcAttachedFunction, vpcId: string): SuggestedFix {
+  const candidates = natSubnetsInVpc(index, vpcId);
+  const others = otherNatSubnets(index, fn, candidates);
+  if (!others) return { text: `move it to private subnets whose 0.0.0.0/0 goes to a NAT gateway in a public subnet` };
+  const own = new Set(fn.vpcConfig.subnetIds);
+  return {
+    text: `set its VpcConfig.SubnetIds to ${others}`,
+    fix: { kind: 'move-to-subnets', functionId: fn.id, subnetIds: onePerZone(index, candidates.subnetIds.filter((id) => !own.has(id))) },
+  };
 }
 
 function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
@@ -64,7 +69,8 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
     unmet.length > 0
       ? ` — yet it needs ${listWords(unmet)}, so those calls hang until the function times out`
       : '. That is harmless while everything it calls is inside the VPC or behind a VPC endpoint, but any other call out would hang';
-  const fix = `${privateSubnetFix(index, fn, first.subnet.vpcId)}, or add VPC endpoints for the AWS services it calls`;
+  const suggested = privateSubnetFix(index, fn, first.subnet.vpcId);
+  const fix = `${suggested.text}, or add VPC endpoints for the AWS services it calls`;
   const message =
     `${functionLabel(fn)} ${where}: ${route}, and Lambda ENIs never get public IPs, so from there the function has no route to the internet or to public AWS API endpoints` +
     `${consequence}. Fix: ${fix}.`;
@@ -75,6 +81,7 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
       message,
       resource: functionResource(fn),
       hops: mergeHops([[functionHop(fn)], ...publics.map((e) => e.hops)]),
+      ...(suggested.fix ? { fix: suggested.fix } : {}),
     },
   ];
 }

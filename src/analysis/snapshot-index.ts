@@ -4,13 +4,18 @@
 import type {
   ApiMapping,
   Certificate,
+  EgressOnlyInternetGateway,
   HostedZone,
+  IamRole,
   InternetGateway,
   LambdaFunction,
   NatGateway,
+  NetworkAcl,
+  NetworkInterface,
   RecordSet,
   Route,
   RouteTable,
+  SecurityGroup,
   Snapshot,
   Subnet,
   Vpc,
@@ -28,7 +33,17 @@ export interface SnapshotIndex {
   readonly subnets: ReadonlyMap<string, Subnet>;
   readonly routeTables: ReadonlyMap<string, RouteTable>;
   readonly internetGateways: ReadonlyMap<string, InternetGateway>;
+  readonly egressOnlyInternetGateways: ReadonlyMap<string, EgressOnlyInternetGateway>;
   readonly natGateways: ReadonlyMap<string, NatGateway>;
+  readonly securityGroups: ReadonlyMap<string, SecurityGroup>;
+  readonly networkInterfaces: ReadonlyMap<string, NetworkInterface>;
+  /** Explicit NACL associations; a subnet absent here uses its VPC's default NACL. */
+  readonly networkAclBySubnet: ReadonlyMap<string, NetworkAcl>;
+  readonly defaultNetworkAclByVpc: ReadonlyMap<string, NetworkAcl>;
+  /** Roles by ARN and by name (a function names its role by ARN). */
+  readonly iamRoles: ReadonlyMap<string, IamRole>;
+  /** How many functions use each role ARN: a shared role's permissions say less about one function. */
+  readonly functionsByRoleArn: ReadonlyMap<string, number>;
   readonly vpcEndpoints: ReadonlyMap<string, VpcEndpoint>;
   readonly lambdaFunctions: ReadonlyMap<string, LambdaFunction>;
   readonly certificatesByArn: ReadonlyMap<string, Certificate>;
@@ -83,13 +98,30 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
       routesByTarget.set(route.target, uses);
     }
   }
+  const networkAclBySubnet = new Map<string, NetworkAcl>();
+  const defaultNetworkAclByVpc = new Map<string, NetworkAcl>();
+  for (const acl of r.networkAcls) {
+    for (const subnetId of acl.subnetIds) if (!networkAclBySubnet.has(subnetId)) networkAclBySubnet.set(subnetId, acl);
+    if (acl.isDefault && !defaultNetworkAclByVpc.has(acl.vpcId)) defaultNetworkAclByVpc.set(acl.vpcId, acl);
+  }
+  const iamRoles = byKey(r.iamRoles, (role) => role.arn);
+  for (const role of r.iamRoles) if (!iamRoles.has(role.id)) iamRoles.set(role.id, role);
+  const functionsByRoleArn = new Map<string, number>();
+  for (const fn of r.lambdaFunctions) if (fn.roleArn) functionsByRoleArn.set(fn.roleArn, (functionsByRoleArn.get(fn.roleArn) ?? 0) + 1);
   return {
     snapshot,
     vpcs: byKey(r.vpcs, (v) => v.id),
     subnets: byKey(r.subnets, (s) => s.id),
     routeTables: byKey(r.routeTables, (t) => t.id),
     internetGateways: byKey(r.internetGateways, (g) => g.id),
+    egressOnlyInternetGateways: byKey(r.egressOnlyInternetGateways, (g) => g.id),
     natGateways: byKey(r.natGateways, (n) => n.id),
+    securityGroups: byKey(r.securityGroups, (g) => g.id),
+    networkInterfaces: byKey(r.networkInterfaces, (e) => e.id),
+    networkAclBySubnet,
+    defaultNetworkAclByVpc,
+    iamRoles,
+    functionsByRoleArn,
     vpcEndpoints: byKey(r.vpcEndpoints, (e) => e.id),
     lambdaFunctions: byKey(r.lambdaFunctions, (f) => f.id),
     certificatesByArn: byKey(r.certificates, (c) => c.arn),

@@ -6,10 +6,10 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-endpoints.html
 // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
 // https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
-// TODO(reachability issue): the endpoint's security group must allow TCP 443 from the
-// function, and its policy may deny the action; neither is evaluated yet, so an endpoint that
-// passes the checks here counts as usable (we never report an error we cannot stand behind).
-import type { Hop } from '../model/finding';
+// Here only whether the endpoint takes the calls; whether its security group and the NACLs let
+// them through is the path's business (subnet-paths.ts). Endpoint policies are not evaluated: an
+// endpoint that passes these checks is taken to allow the action.
+import type { FindingFix, Hop } from '../model/finding';
 import type { RouteTable, Subnet, VpcEndpoint } from '../model/snapshot';
 import { defaultApiHostName, endpointServiceName } from './aws-services';
 import { hop } from './hops';
@@ -20,6 +20,7 @@ export interface UnusableEndpoint {
   /** Completes "endpoint vpce-… …". */
   readonly problem: string;
   readonly fix: string;
+  readonly machineFix?: FindingFix;
 }
 
 export interface EndpointReach {
@@ -40,6 +41,7 @@ function interfaceEndpointProblem(index: SnapshotIndex, endpoint: VpcEndpoint, r
       endpoint,
       problem: `has private DNS off, so the SDK's default host ${defaultApiHostName(region, service)} still resolves to public addresses`,
       fix: `turn on private DNS for ${endpoint.id}`,
+      machineFix: { kind: 'enable-private-dns', endpointId: endpoint.id },
     };
   }
   const vpc = index.vpcs.get(endpoint.vpcId);
@@ -49,6 +51,7 @@ function interfaceEndpointProblem(index: SnapshotIndex, endpoint: VpcEndpoint, r
       endpoint,
       problem: `relies on private DNS, but ${vpc.id} has ${off} off`,
       fix: `turn on enableDnsSupport and enableDnsHostnames for ${vpc.id}`,
+      machineFix: { kind: 'enable-vpc-dns', vpcId: vpc.id },
     };
   }
   return undefined;
@@ -65,6 +68,7 @@ function gatewayEndpointProblem(endpoint: VpcEndpoint, routeTable: RouteTable | 
     endpoint,
     problem: `is not associated with route table ${routeTable.id}`,
     fix: `associate gateway endpoint ${endpoint.id} with route table ${routeTable.id}`,
+    machineFix: { kind: 'associate-gateway-endpoint', endpointId: endpoint.id, routeTableIds: [routeTable.id] },
   };
 }
 

@@ -1,6 +1,7 @@
 // A VPC as most serverless accounts have one: two public subnets (0.0.0.0/0 → igw-1) and two
-// private subnets (0.0.0.0/0 → nat-1, which sits in public subnet a). Tests change one part
-// (the NAT's state, a route) and build the snapshot from the parts.
+// private subnets (0.0.0.0/0 → nat-1, which sits in public subnet a); the functions' group
+// sg-fn (all egress), an endpoint group sg-endpoint (TCP 443 from sg-fn), and the default NACL
+// (allow all). Tests change one part (the NAT's state, a route, a rule) and build the snapshot.
 import { here, type Item, type ResourcesInput } from './snapshot';
 
 export const VPC_ID = 'vpc-1';
@@ -13,6 +14,9 @@ export const PRIVATE_B = 'subnet-priv-b';
 export const MAIN_TABLE = 'rtb-main';
 export const PUBLIC_TABLE = 'rtb-public';
 export const PRIVATE_TABLE = 'rtb-private';
+export const FUNCTION_SG = 'sg-fn';
+export const ENDPOINT_SG = 'sg-endpoint';
+export const DEFAULT_ACL = 'acl-default';
 
 type Route = Item<'routeTables'>['routes'][number];
 
@@ -25,6 +29,44 @@ export interface Network {
   publicTable: Item<'routeTables'>;
   privateTable: Item<'routeTables'>;
   endpoints: Item<'vpcEndpoints'>[];
+  securityGroups: Item<'securityGroups'>[];
+  networkAcls: Item<'networkAcls'>[];
+  networkInterfaces: Item<'networkInterfaces'>[];
+}
+
+type SgRule = Item<'securityGroups'>['ingress'][number];
+type AclEntry = Item<'networkAcls'>['entries'][number];
+
+export function tcpRule(port: number, peer: { cidrs?: string[]; securityGroupIds?: string[]; prefixListIds?: string[] }): SgRule {
+  return { protocol: 'tcp', fromPort: port, toPort: port, ...peer };
+}
+
+export const ALL_TRAFFIC: SgRule = { protocol: '-1', cidrs: ['0.0.0.0/0'] };
+
+export function securityGroup(id: string, ingress: SgRule[], egress: SgRule[] = [ALL_TRAFFIC]): Item<'securityGroups'> {
+  return { ...here, id, vpcId: VPC_ID, groupName: id, ingress, egress };
+}
+
+/** A NACL entry; `ports` omitted means all ports. */
+export function aclEntry(ruleNumber: number, egress: boolean, action: 'allow' | 'deny', cidr: string, ports?: [number, number], protocol = ports ? '6' : '-1'): AclEntry {
+  return { ruleNumber, egress, action, cidr, protocol, ...(ports ? { fromPort: ports[0], toPort: ports[1] } : {}) };
+}
+
+/** The VPC's default NACL as AWS creates it: allow all both ways, then the final * deny. */
+export function allowAllAcl(id: string, isDefault: boolean, subnetIds: string[]): Item<'networkAcls'> {
+  return {
+    ...here,
+    id,
+    vpcId: VPC_ID,
+    isDefault,
+    subnetIds,
+    entries: [aclEntry(100, false, 'allow', '0.0.0.0/0'), aclEntry(32767, false, 'deny', '0.0.0.0/0'), aclEntry(100, true, 'allow', '0.0.0.0/0'), aclEntry(32767, true, 'deny', '0.0.0.0/0')],
+  };
+}
+
+/** A custom NACL with the given entries (AWS adds the final * deny itself). */
+export function customAcl(id: string, subnetIds: string[], entries: AclEntry[]): Item<'networkAcls'> {
+  return { ...here, id, vpcId: VPC_ID, isDefault: false, subnetIds, entries };
 }
 
 const local: Route = { destinationCidr: '10.0.0.0/16', target: 'local', origin: 'table' };
@@ -52,6 +94,9 @@ export function network(): Network {
     publicTable: { ...here, id: PUBLIC_TABLE, vpcId: VPC_ID, main: false, subnetIds: [PUBLIC_A, PUBLIC_B], routes: [local, defaultRoute(IGW_ID)] },
     privateTable: { ...here, id: PRIVATE_TABLE, vpcId: VPC_ID, main: false, subnetIds: [PRIVATE_A, PRIVATE_B], routes: [local, defaultRoute(NAT_ID)] },
     endpoints: [],
+    securityGroups: [securityGroup(FUNCTION_SG, []), securityGroup(ENDPOINT_SG, [tcpRule(443, { securityGroupIds: [FUNCTION_SG] })])],
+    networkAcls: [allowAllAcl(DEFAULT_ACL, true, [])],
+    networkInterfaces: [],
   };
 }
 
@@ -63,6 +108,9 @@ export function networkResources(net: Network): ResourcesInput {
     subnets: net.subnets,
     routeTables: [net.mainTable, net.publicTable, net.privateTable],
     vpcEndpoints: net.endpoints,
+    securityGroups: net.securityGroups,
+    networkAcls: net.networkAcls,
+    networkInterfaces: net.networkInterfaces,
   };
 }
 
@@ -77,7 +125,7 @@ export function interfaceEndpoint(service: string, subnetIds: string[], override
     state: 'available',
     privateDnsEnabled: true,
     subnetIds,
-    securityGroupIds: ['sg-endpoint'],
+    securityGroupIds: [ENDPOINT_SG],
     ...overrides,
   };
 }
