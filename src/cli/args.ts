@@ -6,6 +6,8 @@ import { UsageError } from './usage-error';
 export const USAGE = `Usage: serverless-network-map <command> [options]
 
 Commands:
+  scan [--profile P]... [--region R]... [--endpoint URL] [--out FILE]
+                                          read the account(s) into a snapshot (stdout or FILE)
   check [TEMPLATE] [--snapshot FILE | --demo] [--region R] [--parameter-overrides K=V ...]
                    [--format text|json|sarif]
                                           findings; exit 1 if any is an error
@@ -15,6 +17,8 @@ Commands:
 Options:
   --demo           use the embedded sample account (no AWS account needed)
   --snapshot FILE  a snapshot JSON file written by "scan"
+  --profile P      AWS profile (repeat for several accounts; default: the default credential chain)
+  --endpoint URL   endpoint override, e.g. LocalStack or moto (http://127.0.0.1:5000)
   -h, --help       show this help`;
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -27,6 +31,7 @@ export interface InputOptions {
 
 export type Command =
   | { name: 'help' }
+  | { name: 'scan'; profiles: string[]; regions: string[]; endpoint?: string; out?: string }
   | ({ name: 'check'; format: OutputFormat; region?: string; parameterOverrides: string[] } & InputOptions)
   | ({ name: 'diagram'; out: string } & InputOptions);
 
@@ -49,6 +54,27 @@ export function parseCommandLine(argv: string[]): Command {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') return { name: 'help' };
   switch (name) {
+    case 'scan': {
+      const { values, positionals } = parse(rest, {
+        ...HELP,
+        profile: { type: 'string', multiple: true },
+        region: { type: 'string', multiple: true },
+        endpoint: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+      } as const);
+      if (values.help) return { name: 'help' };
+      if (positionals.length > 0) throw new UsageError(`scan takes no positional arguments, got: ${positionals.join(' ')}`);
+      if (values.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(values.endpoint)) {
+        throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);
+      }
+      return {
+        name: 'scan',
+        profiles: values.profile ?? [],
+        regions: values.region ?? [],
+        ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      };
+    }
     case 'check': {
       const { values, positionals } = parse(rest, {
         ...HELP,
@@ -88,7 +114,7 @@ export function parseCommandLine(argv: string[]): Command {
       return { name: 'diagram', ...input, out };
     }
     default:
-      throw new UsageError(`unknown command "${name}" (commands: check, diagram; see --help)`);
+      throw new UsageError(`unknown command "${name}" (commands: scan, check, diagram; see --help)`);
   }
 }
 

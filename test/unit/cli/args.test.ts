@@ -40,3 +40,15 @@ test('usage errors name the offending input', () => {
 test('no command, help and -h print help', () => {
   for (const argv of [[], ['help'], ['--help'], ['check', '-h']]) assert.deepEqual(parseCommandLine(argv), { name: 'help' });
 });
+
+test('scan takes repeated profiles and regions, an endpoint URL and --out', () => {
+  assert.deepEqual(parseCommandLine(['scan', '--profile', 'dev', '--profile', 'prod', '--region', 'ap-northeast-2', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:5000', '--out', 's.json']), {
+    name: 'scan',
+    profiles: ['dev', 'prod'],
+    regions: ['ap-northeast-2', 'us-east-1'],
+    endpoint: 'http://127.0.0.1:5000',
+    out: 's.json',
+  });
+  assert.deepEqual(parseCommandLine(['scan']), { name: 'scan', profiles: [], regions: [] });
+  assert.throws(() => parseCommandLine(['scan', '--endpoint', 'localhost:5000']), /--endpoint must be an http\(s\) URL/);
+});
