@@ -2,13 +2,20 @@
 // output, the Problems panel and snapshot tests do not shuffle between runs.
 import { FINDING_CODES, type Finding } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
+import { apiLambdaPermissionMissing } from './rule-api-lambda-permission-missing';
+import { apiTimeoutExceedsIntegration } from './rule-api-timeout-exceeds-integration';
 import { domainCertificateNotIssued } from './rule-domain-certificate-not-issued';
 import { domainNoMapping } from './rule-domain-no-mapping';
+import { lambdaVpcEniPermissions } from './rule-lambda-vpc-eni-permissions';
 import { lambdaVpcNoAwsEndpoint } from './rule-lambda-vpc-no-aws-endpoint';
 import { lambdaVpcNoInternet } from './rule-lambda-vpc-no-internet';
+import { lambdaVpcNoRouteToTarget } from './rule-lambda-vpc-no-route-to-target';
 import { lambdaVpcNoSecurityGroup } from './rule-lambda-vpc-no-security-group';
 import { lambdaVpcPublicSubnet } from './rule-lambda-vpc-public-subnet';
+import { lambdaVpcSgBlocks } from './rule-lambda-vpc-sg-blocks';
 import { natGatewayNoInternet } from './rule-nat-gateway-no-internet';
+import { routeBlackhole } from './rule-route-blackhole';
+import { unverifiablePath } from './rule-unverifiable-path';
 import { indexSnapshot, type SnapshotIndex } from './snapshot-index';
 
 export type Rule = (index: SnapshotIndex) => Finding[];
@@ -18,9 +25,16 @@ export const RULES: readonly Rule[] = [
   lambdaVpcPublicSubnet,
   lambdaVpcNoAwsEndpoint,
   lambdaVpcNoInternet,
+  lambdaVpcEniPermissions,
+  lambdaVpcSgBlocks,
+  lambdaVpcNoRouteToTarget,
   natGatewayNoInternet,
+  routeBlackhole,
   domainNoMapping,
   domainCertificateNotIssued,
+  apiTimeoutExceedsIntegration,
+  apiLambdaPermissionMissing,
+  unverifiablePath,
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -23,6 +23,7 @@ export const FINDING_CODES = [
   'api-lambda-permission-missing',
   'template-parse-error',
   'unverifiable-path',
+  'lambda-vpc-no-route-to-target',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

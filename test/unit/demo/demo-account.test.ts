@@ -17,6 +17,8 @@ test('the demo reproduces both stories: exactly these findings, on these resourc
       'error domain-certificate-not-issued domain-name api.smartorder.example.com ApiCustomDomain',
       'error lambda-vpc-no-aws-endpoint lambda-function CancelOrderWorker CancelOrderWorker',
       'error lambda-vpc-public-subnet lambda-function CancelOrderWorker CancelOrderWorker',
+      // The Zappa story: 30 s behind REST's 29 s integration timeout.
+      'warning api-timeout-exceeds-integration lambda-function ZappaDjangoApp ZappaDjangoApp',
     ],
   );
   const mentions = (name: string) => findings.filter((f) => f.resource.id === name || f.message.startsWith(name));
@@ -30,6 +32,7 @@ test('the demo messages name the broken hop and the fix a developer needs', () =
   assert.match(byCode.get('lambda-vpc-public-subnet') ?? '', /smartorder-public-2a.*smartorder-private-2a.*nat-0a9b8c7d6e5f43210/);
   assert.match(byCode.get('domain-no-mapping') ?? '', /smartorder-api \(a1b2c3d4e5\), stage prod/);
   assert.match(byCode.get('domain-certificate-not-issued') ?? '', /PENDING_VALIDATION.*_4f1d2c3b5a6e7f8091a2b3c4d5e6f708\.api\.smartorder\.example\.com\./);
+  assert.match(byCode.get('api-timeout-exceeds-integration') ?? '', /ZappaDjangoApp has a 30 s timeout, but REST API smartorder-api \(a1b2c3d4e5\) stops waiting for it after 29 s/);
 });
 
 test('the demo is a realistic account: at least 40 resources, one account, ap-northeast-2', () => {

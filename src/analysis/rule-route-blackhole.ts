@@ -1,0 +1,104 @@
+// route-blackhole: a route that a needed path takes is in state blackhole — its target (a NAT
+// gateway, an ENI, a peering connection) is gone. The route still wins the longest-prefix lookup
+// and then drops the packets. Reported once per route, naming the functions whose paths die
+// there (their own findings say what each one loses); a blackhole in a NAT gateway's own subnet
+// is nat-gateway-no-internet's, and a route no needed path takes is left alone.
+// https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html
+// https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html (route states)
+import type { Finding, Hop } from '../model/finding';
+import type { Route, RouteTable } from '../model/snapshot';
+import { serviceDisplayName } from './aws-services';
+import { hop } from './hops';
+import { awsServiceReach, internetReach, subnetLabel } from './lambda-reach';
+import { awsApiNeedsByService, functionLabel, internetNeeds, isVpcAttached, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
+import { targetReach } from './reach-target';
+import { defaultIpv4Route } from './routing';
+import type { SnapshotIndex } from './snapshot-index';
+import { natGatewayInternetPath } from './subnet-egress';
+import { targetName } from './vpc-targets';
+import { labelled, listCapped, listWords } from './wording';
+
+interface Use {
+  readonly routeTable: RouteTable;
+  readonly route: Route;
+  readonly fn: VpcAttachedFunction;
+  readonly what: string;
+  readonly subnetId: string;
+}
+
+function destinationOf(route: Route): string {
+  return route.destinationCidr ?? route.destinationIpv6Cidr ?? route.destinationPrefixListId ?? '';
+}
+
+function usesOf(index: SnapshotIndex, fn: VpcAttachedFunction): Use[] {
+  const uses: Use[] = [];
+  const fromDefaultRoute = (what: string, verdicts: ReturnType<typeof internetReach>['verdicts']): void => {
+    for (const v of verdicts) {
+      if (v.status !== 'broken' || v.egress.kind !== 'blackhole') continue;
+      const route = defaultIpv4Route(v.egress.routeTable);
+      if (route) uses.push({ routeTable: v.egress.routeTable, route, fn, what, subnetId: v.subnetId });
+    }
+  };
+  if (internetNeeds(index, fn).length > 0) fromDefaultRoute('the internet', internetReach(index, fn).verdicts);
+  for (const { service, region } of awsApiNeedsByService(index, fn)) {
+    fromDefaultRoute(`the ${serviceDisplayName(service)} API`, awsServiceReach(index, fn, service, region).verdicts);
+  }
+  for (const need of vpcTargetNeeds(index, fn)) {
+    for (const v of targetReach(index, fn, need).verdicts) {
+      if (v.status === 'blackhole') uses.push({ routeTable: v.routeTable, route: v.route, fn, what: `${targetName(need)}:${need.port}`, subnetId: v.subnetId });
+    }
+  }
+  return uses;
+}
+
+/** A NAT gateway of the VPC that does reach the internet: the natural new target for 0.0.0.0/0. */
+function workingNat(index: SnapshotIndex, vpcId: string): string | undefined {
+  return index.snapshot.resources.natGateways
+    .filter((n) => n.vpcId === vpcId && natGatewayInternetPath(index, n).status === 'ok')
+    .map((n) => n.id)
+    .sort()[0];
+}
+
+function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
+  const [first] = uses;
+  if (!first) throw new Error('route-blackhole: no uses');
+  const { routeTable, route } = first;
+  const destination = destinationOf(route);
+  const byFunction = new Map<string, { fn: VpcAttachedFunction; whats: Set<string>; subnets: Set<string> }>();
+  for (const use of uses) {
+    const entry = byFunction.get(use.fn.id) ?? { fn: use.fn, whats: new Set<string>(), subnets: new Set<string>() };
+    entry.whats.add(use.what);
+    entry.subnets.add(use.subnetId);
+    byFunction.set(use.fn.id, entry);
+  }
+  const victims = [...byFunction.values()].map((v) => `${functionLabel(v.fn)} (${listWords([...v.whats])}, from ${listCapped([...v.subnets], (id) => subnetLabel(index, id))})`);
+  const replacement = destination === '0.0.0.0/0' ? workingNat(index, routeTable.vpcId) : undefined;
+  const fixText = replacement
+    ? `point ${destination} at NAT gateway ${replacement}, which reaches the internet, or delete the route`
+    : `replace the route with one to a target that exists, or delete it`;
+  const hops: Hop[] = [
+    ...[...new Set(uses.map((u) => u.subnetId))].map((id) => hop('subnet', id, true)),
+    hop('route-table', routeTable.id, false, `${destination} → ${route.target} is a blackhole`),
+  ];
+  return {
+    code: 'route-blackhole',
+    severity: 'error',
+    message:
+      `Route table ${labelled(routeTable.id, routeTable.name)} sends ${destination} to ${route.target}, a blackhole route (its target no longer exists), ` +
+      `so it drops what ${listCapped(victims, (v) => v)} need${byFunction.size === 1 ? 's' : ''}. Fix: ${fixText}.`,
+    resource: routeTable.logicalId === undefined ? { kind: 'route-table', id: routeTable.id } : { kind: 'route-table', id: routeTable.id, logicalId: routeTable.logicalId },
+    hops,
+    fix: { kind: 'replace-blackhole-route', routeTableId: routeTable.id, destination, ...(replacement ? { target: replacement } : {}) },
+  };
+}
+
+export function routeBlackhole(index: SnapshotIndex): Finding[] {
+  const groups = new Map<string, Use[]>();
+  for (const fn of index.snapshot.resources.lambdaFunctions.filter(isVpcAttached)) {
+    for (const use of usesOf(index, fn)) {
+      const key = `${use.routeTable.id}|${destinationOf(use.route)}`;
+      groups.set(key, [...(groups.get(key) ?? []), use]);
+    }
+  }
+  return [...groups.values()].map((uses) => findingFor(index, uses));
+}
