@@ -73,3 +73,18 @@ test('a subnet is public when 0.0.0.0/0 goes to an internet gateway attached to 
   index = indexSnapshot(snapshotWith(networkResources(net)));
   assert.ok(!isPublicSubnet(index, subnetOf(index, PUBLIC_A)));
 });
+
+test('on equal prefixes: static beats a prefix-list route, which beats a propagated one; any longer prefix beats all', () => {
+  const lists = new Map([['pl-s3', ['52.219.0.0/16']]]);
+  const routes = table([
+    { destinationCidr: '52.219.0.0/16', target: 'vgw-1', state: 'active', origin: 'propagated' },
+    { destinationPrefixListId: 'pl-s3', target: 'vpce-s3', state: 'active', origin: 'static' },
+    { destinationCidr: '0.0.0.0/0', target: 'nat-1', state: 'active', origin: 'static' },
+  ]);
+  assert.equal(routeFor(routes, '52.219.1.1', (id) => lists.get(id))?.target, 'vpce-s3');
+  assert.equal(routeFor(routes, '52.219.1.1')?.target, 'vgw-1', 'an unknown prefix list takes no part');
+  const withStatic = table([...routes.routes, { destinationCidr: '52.219.0.0/16', target: 'pcx-1', state: 'active', origin: 'static' }]);
+  assert.equal(routeFor(withStatic, '52.219.1.1', (id) => lists.get(id))?.target, 'pcx-1');
+  const longer = table([...routes.routes, { destinationCidr: '52.219.1.0/24', target: 'tgw-1', state: 'active', origin: 'propagated' }]);
+  assert.equal(routeFor(longer, '52.219.1.1', (id) => lists.get(id))?.target, 'tgw-1');
+});
