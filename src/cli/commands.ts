@@ -10,7 +10,7 @@ import type { Finding, Severity } from '../model/finding';
 import type { Command } from './args';
 import { formatFindingsSarif } from './format-sarif';
 import { formatFindingsText, plainStyle, type Style } from './format-text';
-import { loadSnapshot } from './load-input';
+import { loadSnapshot, loadTemplateCheck } from './load-input';
 import { UsageError } from './usage-error';
 
 /** The bundler (scripts/build.mjs) puts package.json's version here; "dev" when run from sources. */
@@ -32,7 +32,9 @@ export function exitCodeFor(findings: readonly Finding[]): number {
 }
 
 export async function runCheck(command: Extract<Command, { name: 'check' }>, io: Io): Promise<number> {
-  const findings = analyze(await loadSnapshot(command));
+  const note = (line: string) => io.stderr(`note: ${line}\n`);
+  const template = command.template;
+  const findings = template ? (await loadTemplateCheck({ ...command, template }, note)).findings : analyze(await loadSnapshot(command));
   if (command.format === 'json') io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
   else if (command.format === 'sarif') io.stdout(`${JSON.stringify(formatFindingsSarif(findings, TOOL_VERSION), null, 2)}\n`);
   else io.stdout(`${formatFindingsText(findings, io.color ? colorStyle : plainStyle)}\n`);

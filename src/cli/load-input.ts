@@ -1,17 +1,18 @@
-// Turns --demo / --snapshot into a Snapshot, with errors that name the file and what to do.
+// Turns --demo / --snapshot / a template into what the commands work on, with errors that name
+// the file and what to do.
 import { readFile } from 'node:fs/promises';
 import { demoSnapshot } from '../demo/demo-account';
 import { parseSnapshotText, SnapshotError } from '../model/parse-snapshot';
 import type { Snapshot } from '../model/snapshot';
+import type { TemplateCheck } from '../template/check-template';
 import type { InputOptions } from './args';
+import { checkTemplateFile } from './template-input';
 import { UsageError } from './usage-error';
 
-export async function loadSnapshot(input: InputOptions): Promise<Snapshot> {
-  if (input.template) {
-    throw new UsageError(`cannot read ${input.template}: template checking is not built yet; use --demo or --snapshot FILE`);
-  }
+/** The account given with --demo or --snapshot, if any. */
+export async function loadAccount(input: InputOptions): Promise<Snapshot | undefined> {
   if (input.demo) return demoSnapshot();
-  if (!input.snapshot) throw new UsageError('give --demo or --snapshot FILE (see --help)');
+  if (!input.snapshot) return undefined;
   let text: string;
   try {
     text = await readFile(input.snapshot, 'utf8');
@@ -26,4 +27,29 @@ export async function loadSnapshot(input: InputOptions): Promise<Snapshot> {
     if (error instanceof SnapshotError) throw new UsageError(`${input.snapshot}: ${error.message}`);
     throw error;
   }
+}
+
+/** A template checked against the account given (if any); notes (unreadable samconfig lines) go to `note`. */
+export async function loadTemplateCheck(
+  input: InputOptions & { template: string; region?: string; parameterOverrides?: readonly string[] },
+  note: (line: string) => void,
+): Promise<TemplateCheck> {
+  const account = await loadAccount(input);
+  return checkTemplateFile(
+    {
+      template: input.template,
+      ...(input.region ? { region: input.region } : {}),
+      ...(input.parameterOverrides ? { parameterOverrides: input.parameterOverrides } : {}),
+      ...(account ? { account } : {}),
+    },
+    note,
+  );
+}
+
+/** The snapshot to draw or analyse: the account, or a template merged with it. */
+export async function loadSnapshot(input: InputOptions, note: (line: string) => void = () => undefined): Promise<Snapshot> {
+  if (input.template) return (await loadTemplateCheck({ ...input, template: input.template }, note)).snapshot;
+  const account = await loadAccount(input);
+  if (!account) throw new UsageError('give --demo or --snapshot FILE (see --help)');
+  return account;
 }

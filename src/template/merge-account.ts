@@ -1,0 +1,37 @@
+// The template's resources merged with the account it deploys into, as one snapshot for the
+// analysis. Literal and parameter-bound ids (subnet-…, sg-…, certificate ARNs, zone ids) need
+// nothing special: they are the account's own ids, so the account's resources answer for them.
+// A template resource with the same id as an account resource of the same kind (a function name,
+// a custom domain, a record name and type) is what that resource becomes on deploy, so it
+// replaces the account's; an account resource the template adds to (a route in an existing
+// table) was copied into the template model and replaces its original the same way.
+import type { ResourceKind, Resources, Snapshot } from '../model/snapshot';
+import { SNAPSHOT_VERSION } from '../model/snapshot';
+import { isSymbolic } from './values';
+import { RESOURCE_KINDS, type TemplateModel } from './template-model';
+import type { Environment } from './template-context';
+
+function mergeKind<K extends ResourceKind>(kind: K, model: TemplateModel, account: Snapshot | undefined): Resources[K] {
+  const own = model.resources[kind] as Resources[K];
+  if (!account) return [...own] as Resources[K];
+  const ownIds = new Set(own.map((r) => r.id));
+  const kept = (account.resources[kind] as Resources[K]).filter((r) => !ownIds.has(r.id));
+  return [...kept, ...own] as Resources[K];
+}
+
+export function snapshotOf(model: TemplateModel, env: Environment, fileName: string, createdAt: string): Snapshot {
+  const account = env.account;
+  const resources = Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, mergeKind(kind, model, account)])) as unknown as Resources;
+  const regions = new Set(account?.regions ?? []);
+  if (!isSymbolic(env.region)) regions.add(env.region);
+  const accounts = account?.accounts ?? (isSymbolic(env.accountId) ? [] : [{ id: env.accountId }]);
+  return {
+    version: SNAPSHOT_VERSION,
+    createdAt: account?.createdAt ?? createdAt,
+    source: account ? { ...account.source, kind: 'merged', template: fileName } : { kind: 'template', template: fileName },
+    accounts,
+    regions: [...regions].sort(),
+    resources,
+    gaps: account?.gaps ?? [],
+  };
+}

@@ -1,0 +1,153 @@
+// Reads template text (YAML, or JSON, which YAML 1.2 reads too) into the ranged tree, with the
+// yaml library's own parser: short-form tags are registered as custom tags so they keep their
+// node and range. Problems come back as data with their position, never as exceptions.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ParsedNode } from 'yaml';
+import type { Span } from './source-text';
+import { longFormName, mapNode, SHORT_FORM_TAGS, type MapEntry, type MapNode, type TemplateNode } from './template-node';
+
+export interface TemplateProblem {
+  readonly message: string;
+  readonly span: Span;
+  readonly severity: 'error' | 'warning';
+}
+
+export interface ParsedText {
+  /** Undefined when the text is not a YAML/JSON mapping at all. */
+  readonly root?: MapNode;
+  readonly problems: readonly TemplateProblem[];
+}
+
+// Each tag in all three shapes it may take (!Sub 'x', !Sub [x, {…}], !Base64 {…}); resolve keeps the node.
+const CUSTOM_TAGS = [...SHORT_FORM_TAGS.keys()].flatMap((tag) => [
+  { tag, resolve: (text: string) => text },
+  { tag, collection: 'seq' as const, resolve: (node: unknown) => node },
+  { tag, collection: 'map' as const, resolve: (node: unknown) => node },
+]);
+
+/** Beyond this many nodes (aliases counted each time they expand) a template is refused as too large. */
+const NODE_BUDGET = 500_000;
+const MAX_PROBLEMS = 20;
+
+class Converter {
+  private nodes = 0;
+  private readonly done = new Map<Node, TemplateNode>();
+  private readonly inProgress = new Set<Node>();
+  readonly problems: TemplateProblem[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document.Parsed,
+  ) {}
+
+  convert(node: ParsedNode | Node | null | undefined, fallback: Span): TemplateNode {
+    if (node === null || node === undefined) return { kind: 'scalar', value: null, span: fallback };
+    if (++this.nodes > NODE_BUDGET) return { kind: 'invalid', reason: 'template too large', span: fallback };
+    if (isAlias(node)) return this.alias(node, fallback);
+    const cached = this.done.get(node);
+    if (cached) return cached;
+    const converted = this.fresh(node, fallback);
+    this.done.set(node, converted);
+    return converted;
+  }
+
+  private alias(node: Node, fallback: Span): TemplateNode {
+    const span = this.spanOf(node, fallback);
+    const target = isAlias(node) ? node.resolve(this.doc) : undefined;
+    if (!target) return this.invalid(`alias ${String((node as { source?: string }).source)} has no anchor`, span);
+    if (this.inProgress.has(target)) return this.invalid('alias refers to a node that contains it', span);
+    return this.convert(target, span);
+  }
+
+  private fresh(node: Node, fallback: Span): TemplateNode {
+    const span = this.spanOf(node, fallback);
+    const tag = node.tag;
+    const shortForm = tag !== undefined ? SHORT_FORM_TAGS.get(tag) : undefined;
+    if (tag !== undefined && tag.startsWith('!') && !shortForm) {
+      this.problems.push({ message: `unknown tag ${tag}: CloudFormation rejects the template`, span, severity: 'error' });
+      return { kind: 'invalid', reason: `unknown tag ${tag}`, span };
+    }
+    const plain = this.untagged(node, span);
+    return shortForm ? { kind: 'fn', name: shortForm, arg: plain, span } : plain;
+  }
+
+  private untagged(node: Node, span: Span): TemplateNode {
+    if (isScalar(node)) {
+      const value = node.value;
+      const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : String(value);
+      return { kind: 'scalar', value: scalar, span: this.valueSpan(node, span) };
+    }
+    this.inProgress.add(node);
+    try {
+      if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => this.convert(item as Node, { start: span.end, end: span.end })), span };
+      if (isMap(node)) {
+        const entries = node.items.map((pair) => this.entry(pair as Pair<Node, Node>, span));
+        const name = longFormName(entries);
+        const only = entries[0];
+        return name && only ? { kind: 'fn', name, arg: only.value, span } : mapNode(entries, span);
+      }
+    } finally {
+      this.inProgress.delete(node);
+    }
+    return this.invalid('unreadable node', span);
+  }
+
+  private entry(pair: Pair<Node, Node>, parent: Span): MapEntry {
+    const keyNode = pair.key;
+    const keySpan = keyNode ? this.spanOf(keyNode, parent) : parent;
+    const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+    // `Key:` with nothing after it is null; its range is the end of the key.
+    const value = this.convert(pair.value, { start: keySpan.end, end: keySpan.end });
+    return { key, keySpan, value };
+  }
+
+  /** The node's range, widened to take in its tag (`!Ref x` rather than `x`). */
+  private spanOf(node: Node, fallback: Span): Span {
+    const range = node.range;
+    if (!range) return fallback;
+    let start = range[0];
+    const tag = node.tag;
+    if (tag?.startsWith('!')) {
+      const at = this.text.lastIndexOf(tag, start);
+      if (at >= 0 && /^\s*$/.test(this.text.slice(at + tag.length, start))) start = at;
+    }
+    return { start, end: range[1] };
+  }
+
+  private valueSpan(node: Node, span: Span): Span {
+    // Block scalars (| and >) report their end past the trailing newline; keep ranges on their lines.
+    let end = span.end;
+    while (end > span.start && /\s/.test(this.text[end - 1] ?? '')) end--;
+    return { start: span.start, end: end > span.start ? end : span.end };
+  }
+
+  private invalid(reason: string, span: Span): TemplateNode {
+    return { kind: 'invalid', reason, span };
+  }
+}
+
+export function parseTemplateText(text: string): ParsedText {
+  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: TemplateProblem[] = doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({
+    message: firstLine(error.message),
+    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+    severity: 'error' as const,
+  }));
+  const start: Span = { start: 0, end: Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length) };
+  if (doc.contents === null) {
+    if (problems.length === 0) problems.push({ message: 'the template is empty', span: start, severity: 'error' });
+    return { problems };
+  }
+  const converter = new Converter(text, doc);
+  const root = converter.convert(doc.contents, start);
+  problems.push(...converter.problems.slice(0, MAX_PROBLEMS));
+  if (root.kind !== 'map') {
+    problems.push({ message: 'not a template: the top level must be a mapping (AWSTemplateFormatVersion, Resources, …)', span: root.span, severity: 'error' });
+    return { problems };
+  }
+  return { root, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}

@@ -1,0 +1,110 @@
+// Puts each finding on the template node that must change: the analysis names resources by id,
+// and each template resource remembers where its relevant properties are (anchors). Per code, a
+// list of places to try in order: an anchor of the finding's resource, or of a resource on its
+// path (a hop) — the failing hops first. A finding about nothing the template declares (an
+// account resource the template does not touch) is not a finding about the template.
+import type { Finding, FindingCode, Hop, Range } from '../model/finding';
+import type { ResourceKind } from '../model/snapshot';
+import type { LineIndex, Span } from './source-text';
+import type { ResourceOrigin, TemplateModel } from './template-model';
+import { RESOURCE_KINDS } from './template-model';
+
+/** Finding and hop kinds (the analysis' vocabulary) by the model list that holds them. */
+const LIST_OF_KIND: Readonly<Record<string, ResourceKind>> = {
+  'lambda-function': 'lambdaFunctions',
+  subnet: 'subnets',
+  'route-table': 'routeTables',
+  'internet-gateway': 'internetGateways',
+  'egress-only-internet-gateway': 'egressOnlyInternetGateways',
+  'nat-gateway': 'natGateways',
+  'vpc-endpoint': 'vpcEndpoints',
+  'security-group': 'securityGroups',
+  'network-acl': 'networkAcls',
+  'network-interface': 'networkInterfaces',
+  vpc: 'vpcs',
+  'iam-role': 'iamRoles',
+  api: 'apis',
+  'domain-name': 'domainNames',
+  'api-mapping': 'apiMappings',
+  certificate: 'certificates',
+  'hosted-zone': 'hostedZones',
+  record: 'recordSets',
+};
+
+/** Where to look: `resource` is the finding's own resource; anything else is a hop kind. */
+type Place = readonly [source: string, anchor: string];
+
+const VPC_PLACEMENT: readonly Place[] = [['resource', 'subnetIds'], ['resource', 'vpcConfig']];
+
+const PLACEMENT: Partial<Record<FindingCode, readonly Place[]>> = {
+  'lambda-vpc-no-internet': VPC_PLACEMENT,
+  'lambda-vpc-no-aws-endpoint': VPC_PLACEMENT,
+  'lambda-vpc-public-subnet': VPC_PLACEMENT,
+  'unverifiable-path': VPC_PLACEMENT,
+  'lambda-vpc-no-security-group': [['resource', 'securityGroupIds'], ['resource', 'vpcConfig']],
+  'lambda-vpc-eni-permissions': [['resource', 'role'], ['resource', 'policies'], ['resource', 'vpcConfig']],
+  'lambda-vpc-sg-blocks': [['resource', 'securityGroupIds'], ['security-group', 'egress'], ['security-group', 'ingress'], ['resource', 'vpcConfig']],
+  'nat-gateway-no-internet': [['resource', 'subnetId'], ['route-table', 'resource']],
+  'route-blackhole': [['route-table', 'resource']],
+  'domain-no-mapping': [['resource', 'domain'], ['resource', 'domainName']],
+  'domain-certificate-not-issued': [['resource', 'certificate'], ['certificate', 'domainName']],
+  'domain-certificate-mismatch': [['certificate', 'domainName'], ['resource', 'certificate']],
+  'domain-certificate-region': [['resource', 'certificate'], ['certificate', 'resource']],
+  'dns-record-missing': [['resource', 'route53'], ['resource', 'domain'], ['resource', 'domainName']],
+  'dns-record-wrong-target': [['record', 'aliasTarget'], ['record', 'resourceRecords'], ['resource', 'aliasTarget'], ['resource', 'resourceRecords']],
+  'dns-delegation-mismatch': [['hosted-zone', 'resource']],
+  'api-timeout-exceeds-integration': [['resource', 'timeout'], ['lambda-function', 'timeout'], ['resource', 'resource']],
+  'api-lambda-permission-missing': [['resource', 'events'], ['lambda-function', 'events'], ['lambda-function', 'resource']],
+};
+
+export class FindingPlacer {
+  constructor(
+    private readonly model: TemplateModel,
+    private readonly lines: LineIndex,
+    private readonly fileName: string,
+  ) {}
+
+  private originOf(kind: string, id: string | undefined): ResourceOrigin | undefined {
+    if (id === undefined) return undefined;
+    const list = LIST_OF_KIND[kind];
+    if (list) return this.model.origin(list, id);
+    for (const candidate of RESOURCE_KINDS) {
+      const origin = this.model.origin(candidate, id);
+      if (origin) return origin;
+    }
+    return undefined;
+  }
+
+  /** Origins of the hops of a kind, the failing ones first. */
+  private hopOrigins(hops: readonly Hop[], kind: string): ResourceOrigin[] {
+    const sorted = [...hops.filter((h) => h.kind === kind && !h.ok), ...hops.filter((h) => h.kind === kind && h.ok)];
+    return sorted.map((h) => this.originOf(h.kind, h.id)).filter((o): o is ResourceOrigin => o !== undefined);
+  }
+
+  /** The span a finding belongs on, or undefined when the template declares nothing it is about. */
+  spanFor(finding: Finding): Span | undefined {
+    const own = this.originOf(finding.resource.kind, finding.resource.id);
+    const hops = finding.hops ?? [];
+    const places = [...(PLACEMENT[finding.code] ?? []), ['resource', 'resource'] as const];
+    for (const [source, anchor] of places) {
+      const origins = source === 'resource' ? (own ? [own] : []) : this.hopOrigins(hops, source);
+      for (const origin of origins) {
+        const span = origin.anchors.get(anchor);
+        if (span) return span;
+      }
+    }
+    // Last resort: the first failing hop the template declares.
+    for (const hop of [...hops.filter((h) => !h.ok), ...hops]) {
+      const span = this.originOf(hop.kind, hop.id)?.anchors.get('resource');
+      if (span) return span;
+    }
+    return undefined;
+  }
+
+  place(finding: Finding): Finding | undefined {
+    const span = this.spanFor(finding);
+    if (!span) return undefined;
+    const range: Range = this.lines.range(span);
+    return { ...finding, file: this.fileName, range };
+  }
+}

@@ -1,0 +1,127 @@
+// Template text → the model of what it deploys, once per "world" (way the undecided conditions
+// go). Parameters bind as SAM CLI binds them; pseudo parameters come from the region and account
+// the template deploys to, and stay symbolic when those are not given.
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html
+import type { Snapshot } from '../model/snapshot';
+import { conditionWorlds, type ConditionValues } from './conditions';
+import type { Scope } from './evaluate';
+import { parseTemplateText, type TemplateProblem } from './parse-template';
+import { bindParameters, parameterValue, type ParameterBinding } from './parameters';
+import { readApis } from './read-apis';
+import { readDataStores } from './read-data-stores';
+import { readDns } from './read-dns';
+import { readDomains } from './read-domains';
+import { readFunctions } from './read-functions';
+import { readNetwork } from './read-network';
+import { readRoles } from './read-roles';
+import { readSecurity } from './read-security';
+import { resourceAttribute, resourceRef } from './resource-refs';
+import { LineIndex } from './source-text';
+import { TemplateContext, type Environment, type TemplateResource } from './template-context';
+import type { TemplateModel } from './template-model';
+import { collectResources } from './template-resources';
+import { childOf, type MapNode } from './template-node';
+import { symbolic, type Value } from './values';
+
+export interface ReadSettings {
+  /** The region the template deploys to; else the account snapshot's only region; else unknown. */
+  readonly region?: string;
+  readonly parameterOverrides?: Readonly<Record<string, string>>;
+  readonly samconfigOverrides?: Readonly<Record<string, string>>;
+  readonly stackName?: string;
+  readonly account?: Snapshot;
+}
+
+export interface World {
+  readonly conditions: ConditionValues;
+  readonly model: TemplateModel;
+}
+
+export interface TemplateReading {
+  readonly lines: LineIndex;
+  readonly root?: MapNode;
+  readonly problems: readonly TemplateProblem[];
+  readonly parameters: ReadonlyMap<string, ParameterBinding>;
+  readonly environment: Environment;
+  readonly worlds: readonly World[];
+}
+
+/** Steps of expression evaluation one check may take: enough for any real template, bounded for hostile ones. */
+const EVALUATION_BUDGET = 2_000_000;
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+function environmentFor(settings: ReadSettings): Environment {
+  const account = settings.account;
+  const onlyRegion = account?.regions.filter((r) => r !== 'global');
+  const region = settings.region ?? (onlyRegion?.length === 1 ? onlyRegion[0] : undefined) ?? '<region>';
+  const accountId = account?.accounts.length === 1 ? (account.accounts[0]?.id ?? '<account-id>') : '<account-id>';
+  return { region, accountId, partition: partitionOf(region), ...(account ? { account } : {}) };
+}
+
+function pseudoParameters(env: Environment, stackName: string | undefined): Record<string, Value> {
+  const stack = stackName ?? '<stack-name>';
+  return {
+    'AWS::Region': env.region,
+    'AWS::AccountId': env.accountId,
+    'AWS::Partition': env.partition,
+    'AWS::URLSuffix': env.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com',
+    'AWS::StackName': stack,
+    'AWS::StackId': symbolic('AWS::StackId'),
+    'AWS::NotificationARNs': symbolic('AWS::NotificationARNs'),
+  };
+}
+
+function readWorld(root: MapNode, resources: readonly TemplateResource[], resourceConditions: ReadonlyMap<string, string>, conditions: ConditionValues, base: Omit<Scope, 'condition' | 'resourceRef' | 'resourceAttribute'>, env: Environment): TemplateModel {
+  // A resource whose Condition is false in this world is not created; an undecided one may be.
+  const present = resources.filter((r) => conditions.get(resourceConditions.get(r.logicalId) ?? '') !== false);
+  const ctx = new TemplateContext(root, new Map(present.map((r) => [r.logicalId, r])), conditions, env);
+  ctx.scope = {
+    ...base,
+    budget: { steps: EVALUATION_BUDGET },
+    condition: (name) => conditions.get(name),
+    resourceRef: (logicalId) => resourceRef(ctx, logicalId),
+    resourceAttribute: (logicalId, attribute) => resourceAttribute(ctx, logicalId, attribute),
+  };
+  readNetwork(ctx);
+  readSecurity(ctx);
+  readDataStores(ctx);
+  readRoles(ctx);
+  readFunctions(ctx);
+  readApis(ctx);
+  readDns(ctx);
+  readDomains(ctx);
+  return ctx.model;
+}
+
+export function readTemplate(text: string, settings: ReadSettings): TemplateReading {
+  const lines = new LineIndex(text);
+  const parsed = parseTemplateText(text);
+  const environment = environmentFor(settings);
+  const empty = { lines, problems: parsed.problems, parameters: new Map<string, ParameterBinding>(), environment, worlds: [] };
+  if (!parsed.root) return empty;
+  const root = parsed.root;
+  const collected = collectResources(root);
+  const problems = [...parsed.problems, ...collected.problems];
+  const parameters = bindParameters(root, settings.parameterOverrides, settings.samconfigOverrides);
+  const mappings = childOf(root, 'Mappings');
+  const base = {
+    pseudo: pseudoParameters(environment, settings.stackName),
+    mappings: mappings?.kind === 'map' ? mappings : undefined,
+    parameter: (name: string) => {
+      const binding = parameters.get(name);
+      return binding ? parameterValue(binding) : undefined;
+    },
+    budget: { steps: EVALUATION_BUDGET },
+  };
+  const noResources = { resourceRef: () => undefined, resourceAttribute: () => undefined };
+  const worlds = conditionWorlds(root, { ...base, ...noResources }).map((conditions) => ({
+    conditions,
+    model: readWorld(root, collected.resources, collected.conditions, conditions, base, environment),
+  }));
+  return { lines, root, problems, parameters, environment, worlds };
+}
