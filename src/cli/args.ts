@@ -11,7 +11,7 @@ Commands:
   check [TEMPLATE] [--snapshot FILE | --demo] [--region R] [--parameter-overrides K=V ...]
                    [--format text|json|sarif]
                                           findings; exit 1 if any is an error
-  diagram (--snapshot FILE | --demo) --out FILE.svg|FILE.html
+  diagram (--snapshot FILE | --demo | --template FILE [--snapshot FILE | --demo]) --out FILE.svg|FILE.html
                                           draw the network and its broken paths
 
 Options:
@@ -85,15 +85,19 @@ export function parseCommandLine(argv: string[]): Command {
         format: { type: 'string' },
       } as const);
       if (values.help) return { name: 'help' };
-      if (positionals.length > 1) throw new UsageError(`check takes at most one template, got: ${positionals.join(' ')}`);
+      // SAM CLI takes several pairs after one flag (--parameter-overrides A=1 B=2); parseArgs sees
+      // the later ones as positionals, so Key=Value positionals join the overrides.
+      const pairs = values['parameter-overrides'] ? positionals.filter((p) => /^(ParameterKey=)?[A-Za-z0-9]+=/.test(p)) : [];
+      const templates = positionals.filter((p) => !pairs.includes(p));
+      if (templates.length > 1) throw new UsageError(`check takes at most one template, got: ${templates.join(' ')}`);
       const format = values.format ?? 'text';
       if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
       return {
         name: 'check',
-        ...inputOptions(values.demo === true, values.snapshot, positionals[0]),
+        ...inputOptions(values.demo === true, values.snapshot, templates[0]),
         format: format as OutputFormat,
         region: values.region,
-        parameterOverrides: values['parameter-overrides'] ?? [],
+        parameterOverrides: [...(values['parameter-overrides'] ?? []), ...pairs],
       };
     }
     case 'diagram': {
