@@ -79,7 +79,7 @@ function securityGroupStep(
   direction: Direction,
   peer: Peer,
   port: number,
-  words: { readonly whose: string; readonly peerText: string; readonly fixPeer: Omit<Extract<FindingFix, { kind: 'add-security-group-rule' }>, 'kind' | 'securityGroupId' | 'direction' | 'protocol' | 'fromPort' | 'toPort'>; readonly fixPeerText: string },
+  words: { readonly owner: string; readonly peerText: string; readonly fixPeer: Omit<Extract<FindingFix, { kind: 'add-security-group-rule' }>, 'kind' | 'securityGroupId' | 'direction' | 'protocol' | 'fromPort' | 'toPort'>; readonly fixPeerText: string },
 ): Step {
   const { groups, missing } = lookupGroups(index.securityGroups, groupIds);
   if (missing.length > 0) return { unknown: `security ${plural(missing.length, 'group', 'groups')} ${listWords(missing)} ${plural(missing.length, 'is', 'are')} not in the snapshot` };
@@ -95,8 +95,8 @@ function securityGroupStep(
     layer: 'security-group',
     resourceId: first.id,
     key: `sg|${direction}|${groups.map((g) => g.id).join(',')}|${words.peerText}|${port}`,
-    problem: `${words.whose} security ${plural(groups.length, 'group', 'groups')} ${labels} ${plural(groups.length, 'allows', 'allow')} no ${bound} TCP ${port} ${toFrom} ${words.peerText}`,
-    fix: `add an ${bound} rule TCP ${port} ${toFrom} ${words.fixPeerText} to ${first.id}`,
+    problem: `${words.owner === 'the function' ? "the function's " : ''}security ${plural(groups.length, 'group', 'groups')} ${labels}${words.owner === 'the function' ? '' : ` of ${words.owner}`} ${plural(groups.length, 'allows', 'allow')} no ${bound} TCP ${port} ${toFrom} ${words.peerText}`,
+    fix: `on ${first.id}, add an ${bound} rule TCP ${port} ${toFrom} ${words.fixPeerText}`,
     machineFix: { kind: 'add-security-group-rule', securityGroupId: first.id, direction, protocol: 'tcp', fromPort: port, toPort: port, ...words.fixPeer },
     hop: hop('security-group', first.id, false, `no ${bound} TCP ${port} ${toFrom} ${words.peerText}`),
   };
@@ -126,7 +126,7 @@ function naclStep(index: SnapshotIndex, leg: NaclLeg): Step {
   const all = verdict.ports.length === 1 && verdict.ports[0]?.from === leg.ports.from && verdict.ports[0]?.to === leg.ports.to;
   const ephemeral = leg.ports.from === EPHEMERAL_PORTS.from && leg.ports.to === EPHEMERAL_PORTS.to;
   const portsText = formatPorts(verdict.ports as PortSet);
-  const partly = all ? '' : ephemeral ? ` (of ${formatPorts([leg.ports])}), so connections whose ephemeral port falls there fail at random` : '';
+  const partly = all ? '' : ephemeral ? ` (of ${formatPorts([leg.ports])}: connections whose ephemeral port falls there fail at random)` : '';
   const what = `${direction} TCP ${portsText} ${toFrom} ${leg.remoteText}`;
   return {
     layer: 'network-acl',
@@ -208,7 +208,7 @@ export function checkFlow(index: SnapshotIndex, source: FlowSource, destination:
     const target = destination.securityGroupIds[0];
     add(
       securityGroupStep(index, source.securityGroupIds, 'egress', peer, port, {
-        whose: "the function's",
+        owner: 'the function',
         peerText: destination.label,
         fixPeer: target ? { peerSecurityGroupId: target } : { cidr: remoteText(destination.blocks, false) },
         fixPeerText: target ?? remoteText(destination.blocks, false),
@@ -219,7 +219,7 @@ export function checkFlow(index: SnapshotIndex, source: FlowSource, destination:
     const peer: Peer = { family: 'ipv4', blocks: publicBlocks('ipv4'), securityGroupIds: NONE, prefixListIds, unrelatedPrefixListIds: destination.unrelatedPrefixListIds ?? NONE };
     add(
       securityGroupStep(index, source.securityGroupIds, 'egress', peer, port, {
-        whose: "the function's",
+        owner: 'the function',
         peerText: destination.label,
         fixPeer: destination.prefixListId ? { prefixListId: destination.prefixListId } : { cidr: '0.0.0.0/0' },
         fixPeerText: destination.prefixListId ?? '0.0.0.0/0',
@@ -232,8 +232,8 @@ export function checkFlow(index: SnapshotIndex, source: FlowSource, destination:
     const fnGroup = source.securityGroupIds[0];
     add(
       securityGroupStep(index, destination.securityGroupIds, 'ingress', peer, port, {
-        whose: `${destination.label}'s`,
-        peerText: `the function (its security ${plural(source.securityGroupIds.length, 'group', 'groups')} ${listWords([...source.securityGroupIds])} or subnet ${source.subnet.cidrBlock})`,
+        owner: destination.label,
+        peerText: `the function's security ${plural(source.securityGroupIds.length, 'group', 'groups')} ${listWords([...source.securityGroupIds])}`,
         fixPeer: fnGroup ? { peerSecurityGroupId: fnGroup } : { cidr: source.subnet.cidrBlock },
         fixPeerText: fnGroup ?? source.subnet.cidrBlock,
       }),

@@ -39,7 +39,7 @@ function reach(index: SnapshotIndex, fn: VpcAttachedFunction, path: (source: Flo
   const unusable = new Map<string, UnusableEndpoint>();
   const verdicts = fn.vpcConfig.subnetIds.map((subnetId): SubnetVerdict => {
     const source = flowSource(index, fn, subnetId);
-    if (!source) return { status: 'unknown', subnetId, why: 'it is not in the snapshot' };
+    if (!source) return { status: 'unknown', subnetId, why: `subnet ${subnetId} is not in the snapshot` };
     const verdict = orIpv6(index, fn, source, path(source), caveat);
     if (verdict.status === 'broken') for (const u of verdict.unusable) unusable.set(u.endpoint.id, u);
     return { ...verdict, subnetId };

@@ -90,7 +90,10 @@ function findingsFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
       `${endpointNotes} Fix: ${fixes.map((f) => f.text).join('; or ')}.`;
     const serviceHop = hop('aws-service', endpointServiceName(region, service), false, `unreachable from ${listWords(summary.brokenSubnetIds)}`);
     const endpointHops = result.unusableEndpoints.map((u) => hop('vpc-endpoint', u.endpoint.id, false, u.problem));
-    const fix: FindingFix | undefined = fixes.find((f) => f.fix !== undefined)?.fix;
+    // The quick fix is the most self-contained change: moving subnets or using a working NAT
+    // beats an endpoint, and an endpoint beats "create a NAT gateway".
+    const natIsComplete = nat.fix?.kind === 'move-to-subnets' || (nat.fix?.kind === 'add-nat-route' && nat.fix.natGatewayId !== undefined);
+    const fix: FindingFix | undefined = natIsComplete ? nat.fix : (endpointFixes.find((f) => f.fix !== undefined)?.fix ?? nat.fix);
     findings.push({
       code: 'lambda-vpc-no-aws-endpoint',
       severity: guess ? 'warning' : 'error',

@@ -53,10 +53,8 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction, c: Case): Fin
       byKey.set(block.key, entry);
     }
   }
-  const everywhere = fn.vpcConfig.subnetIds.length;
-  const causes = [...byKey.values()].map(({ block, subnetIds }) =>
-    subnetIds.size === everywhere ? block.problem : `${block.problem} (for its ENIs in ${listCapped([...subnetIds], (id) => subnetLabel(index, id))})`,
-  );
+  // Which subnets fail is said once, in the consequence; NACL sentences name their own subnet.
+  const causes = [...byKey.values()].map(({ block }) => block.problem);
   const consequence =
     c.okSubnetIds.length > 0
       ? `so it fails intermittently: connections from ${listCapped(blockedIds, (id) => subnetLabel(index, id))} time out, while those from ${listCapped([...c.okSubnetIds], (id) => subnetLabel(index, id))} get through`

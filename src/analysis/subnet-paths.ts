@@ -15,7 +15,6 @@ import { routeTableOf } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
 import { lambdaSubnetIpv4Egress, type BrokenEgress } from './subnet-egress';
 import { endpointReach, type UnusableEndpoint } from './vpc-endpoints';
-import { labelled } from './wording';
 
 export type PathVerdict =
   | { readonly status: 'ok'; readonly via: string; readonly hops: readonly Hop[] }
@@ -100,12 +99,12 @@ function interfaceEndpointFlow(index: SnapshotIndex, source: FlowSource, endpoin
   if (endpoint.subnetIds.length === 0) return { status: 'unknown', why: `endpoint ${endpoint.id} lists no subnets` };
   const groups = endpointGroups(index, endpoint);
   if (groups.length === 0) return { status: 'unknown', why: `the security groups of endpoint ${endpoint.id} are not in the snapshot` };
-  const several = endpoint.subnetIds.length > 1;
   return combineFlows(
     endpoint.subnetIds.map((subnetId): FlowVerdict => {
       const subnet = index.subnets.get(subnetId);
       if (!subnet) return { status: 'unknown', why: `subnet ${subnetId} of endpoint ${endpoint.id} is not in the snapshot` };
-      const label = several ? `endpoint ${endpoint.id} in ${labelled(subnet.id, subnet.name)}` : `endpoint ${endpoint.id}`;
+      // One label for all its ENIs: they share the endpoint's groups, and NACL sentences add the subnet's range.
+      const label = `endpoint ${endpoint.id}`;
       return checkFlow(index, source, { kind: 'eni', label, subnet, blocks: endpointBlocks(index, endpoint, subnet), securityGroupIds: groups }, HTTPS);
     }),
   );

@@ -118,7 +118,7 @@ export interface Finding {
   message: string;
   resource: { kind: string; id?: string; logicalId?: string };
   hops?: Hop[];
-  /** The first fix the message suggests, for quick fixes; absent when no single change fixes it. */
+  /** One fix the message suggests — the most self-contained one — for quick fixes; absent when no single change fixes it. */
   fix?: FindingFix;
   file?: string;
   range?: Range;

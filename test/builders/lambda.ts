@@ -22,3 +22,21 @@ export function lambdaFunction(name: string, overrides: Partial<Item<'lambdaFunc
 export function vpcFunction(name: string, subnetIds: string[], needs: Need[], overrides: Partial<Item<'lambdaFunctions'>> = {}): Item<'lambdaFunctions'> {
   return lambdaFunction(name, { vpcConfig: { subnetIds, securityGroupIds: ['sg-fn'] }, needs, ...overrides });
 }
+
+type Permission = NonNullable<Item<'lambdaFunctions'>['permissions']>[number];
+
+export const VPC_ACCESS_ARN = 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole';
+export const BASIC_EXECUTION_ARN = 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole';
+
+export function roleArn(name: string): string {
+  return `arn:aws:iam::${here.accountId}:role/${name}`;
+}
+
+/** An execution role; by default what SAM generates for a VPC function (basic execution + VPC access). */
+export function executionRole(name: string, overrides: Partial<Item<'iamRoles'>> = {}): Item<'iamRoles'> {
+  return { ...here, region: 'global', id: name, name, arn: roleArn(name), allowedActions: [], managedPolicyArns: [BASIC_EXECUTION_ARN, VPC_ACCESS_ARN], ...overrides };
+}
+
+export function statement(actions: string[], via: string, resources: string[] = ['*']): Permission {
+  return { actions, resources, via };
+}
