@@ -122,7 +122,15 @@ function check(text: string, options: CheckTemplateOptions): TemplateCheck {
     const worldSnapshot = snapshotOf(world.model, reading.environment, options.fileName, createdAt);
     snapshot ??= worldSnapshot;
     const placer = new FindingPlacer(world.model, reading.lines, options.fileName);
-    for (const finding of analyze(worldSnapshot)) {
+    let found: Finding[];
+    try {
+      found = analyze(worldSnapshot);
+    } catch (error) {
+      // The template was read; a failing rule must not hide the rest (the snapshot, parse errors).
+      placed.push(internalError(options.fileName, reading.lines, error));
+      continue;
+    }
+    for (const finding of found) {
       const onTemplate = placer.place(finding);
       if (onTemplate) placed.push(onTemplate);
     }
@@ -136,23 +144,24 @@ function check(text: string, options: CheckTemplateOptions): TemplateCheck {
   };
 }
 
+/** A bug of ours must not take the editor down with it: say so where the user looks. */
+function internalError(fileName: string, lines: LineIndex, error: unknown): Finding {
+  return {
+    code: 'template-parse-error',
+    severity: 'warning',
+    message: `could not check this template (internal error: ${(error as Error).message}); please report it with the template`,
+    resource: { kind: 'template', id: fileName },
+    file: fileName,
+    range: lines.range({ start: 0, end: 0 }),
+  };
+}
+
 export function checkTemplate(text: string, options: CheckTemplateOptions): TemplateCheck {
   try {
     return check(text, options);
   } catch (error) {
-    // A bug of ours must not take the editor down with it: say so where the user looks.
-    const lines = new LineIndex(text);
     return {
-      findings: [
-        {
-          code: 'template-parse-error',
-          severity: 'warning',
-          message: `could not check this template (internal error: ${(error as Error).message}); please report it with the template`,
-          resource: { kind: 'template', id: options.fileName },
-          file: options.fileName,
-          range: lines.range({ start: 0, end: 0 }),
-        },
-      ],
+      findings: [internalError(options.fileName, new LineIndex(text), error)],
       snapshot: snapshotOf(emptyModel(), { region: options.region ?? '<region>', accountId: '<account-id>', partition: 'aws' }, options.fileName, new Date().toISOString()),
       parameters: new Map(),
       notes: [],

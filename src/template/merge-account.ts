@@ -25,7 +25,10 @@ export function snapshotOf(model: TemplateModel, env: Environment, fileName: str
   const regions = new Set(account?.regions ?? []);
   if (!isSymbolic(env.region)) regions.add(env.region);
   const accounts = account?.accounts ?? (isSymbolic(env.accountId) ? [] : [{ id: env.accountId }]);
+  // Whatever else the account snapshot carries (live DNS observations, …) stays with it.
+  const { resources: _accountResources, ...accountRest } = account ?? { resources: undefined };
   return {
+    ...accountRest,
     version: SNAPSHOT_VERSION,
     createdAt: account?.createdAt ?? createdAt,
     source: account ? { ...account.source, kind: 'merged', template: fileName } : { kind: 'template', template: fileName },

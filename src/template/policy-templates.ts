@@ -142,6 +142,7 @@ export const POLICY_TEMPLATES: Readonly<Record<string, readonly TemplateStatemen
     s(['athena:ListWorkGroups', 'athena:GetExecutionEngine', 'athena:GetExecutionEngines', 'athena:GetNamespace', 'athena:GetCatalogs', 'athena:GetNamespaces', 'athena:GetTables', 'athena:GetTable']),
     s(['athena:StartQueryExecution', 'athena:GetQueryResults', 'athena:DeleteNamedQuery', 'athena:GetNamedQuery', 'athena:ListQueryExecutions', 'athena:StopQueryExecution', 'athena:GetQueryResultsStream', 'athena:ListNamedQueries', 'athena:CreateNamedQuery', 'athena:GetQueryExecution', 'athena:BatchGetNamedQuery', 'athena:BatchGetQueryExecution', 'athena:GetWorkGroup'], arn('athena', 'workgroup/${WorkGroupName}')),
   ],
+  EFSWriteAccessPolicy: [s(['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], arn('elasticfilesystem', 'file-system/${FileSystem}'))],
   TextractPolicy: [s(['textract:*'])],
   TextractDetectAnalyzePolicy: [s(['textract:DetectDocumentText', 'textract:StartDocumentTextDetection', 'textract:StartDocumentAnalysis', 'textract:AnalyzeDocument'])],
   TextractGetResultPolicy: [s(['textract:GetDocumentTextDetection', 'textract:GetDocumentAnalysis'])],

@@ -83,8 +83,8 @@ function readStore(ctx: TemplateContext, resource: TemplateResource, shape: Stor
       originOf(resource, { securityGroupIds: groups }),
     );
   });
-  const first = ids[0];
-  if (first) targetsOf(ctx).set(resource.logicalId, { targetId: first, port });
+  // The analysis finds every interface of the store by its logical id.
+  if (ids.length > 0) targetsOf(ctx).set(resource.logicalId, { targetId: resource.logicalId, port });
 }
 
 function targetsOf(ctx: TemplateContext): Map<string, DataStoreTarget> {

@@ -98,7 +98,9 @@ function render(node: TemplateNode, depth: number): string {
   if (depth < 0) return '…';
   switch (node.kind) {
     case 'scalar':
-      return node.value === null ? "''" : typeof node.value === 'string' && node.value === '' ? "''" : String(node.value);
+      if (node.value === null) return "''";
+      // Plain words as written; anything else quoted, so "[',', x]" does not read as "[,, x]".
+      return typeof node.value === 'string' && !/^[\w.:/*-]+$/.test(node.value) ? `'${node.value}'` : String(node.value);
     case 'seq':
       return `[${node.items.map((item) => render(item, depth - 1)).join(', ')}]`;
     case 'map':
