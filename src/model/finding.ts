@@ -24,6 +24,9 @@ export const FINDING_CODES = [
   'template-parse-error',
   'unverifiable-path',
   'lambda-vpc-no-route-to-target',
+  'domain-not-available',
+  'dns-cname-at-apex',
+  'dns-private-zone-shadow',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -272,6 +272,33 @@ export const recordSetSchema = z.object({
     .optional(),
 });
 
+/**
+ * One question put to live DNS and what came back. src/dns asks; the analysis only reads, so it
+ * stays a pure function of the snapshot. Names are lower case without the root's trailing dot.
+ */
+export const dnsLookupSchema = z.object({
+  name: z.string(),
+  type: z.enum(['NS', 'CNAME', 'A', 'AAAA']),
+  /**
+   * answer: `values` hold the records; no-data: the name exists without records of this type;
+   * nx-domain: the name does not exist; failed: no usable answer (timeout, SERVFAIL, refused, …),
+   * which says nothing about the chain — `error` tells why.
+   */
+  result: z.enum(['answer', 'no-data', 'nx-domain', 'failed']),
+  values: z.array(z.string()).default([]),
+  error: z.string().optional(),
+});
+
+export const dnsObservationsSchema = z.object({
+  /** ISO 8601 time of the lookups. */
+  observedAt: z.string(),
+  /** The resolvers asked ("127.0.0.1:5353", "1.1.1.1"); the system's when none were configured. */
+  servers: z.array(z.string()).default([]),
+  /** True when live DNS was skipped on purpose (offline): `lookups` is empty and proves nothing. */
+  offline: z.boolean().default(false),
+  lookups: z.array(dnsLookupSchema).default([]),
+});
+
 export const gapSchema = z.object({ service: z.string(), region: z.string(), error: z.string() });
 
 export const resourcesSchema = z.object({
@@ -310,6 +337,8 @@ export const snapshotSchema = z.object({
   resources: resourcesSchema,
   /** Services that could not be read, named so the user knows what is missing. */
   gaps: z.array(gapSchema).default([]),
+  /** What live DNS answered for the names on the domain chains; absent when it was not asked. */
+  dns: dnsObservationsSchema.optional(),
 });
 
 export type Vpc = z.infer<typeof vpcSchema>;
@@ -337,6 +366,8 @@ export type Certificate = z.infer<typeof certificateSchema>;
 export type HostedZone = z.infer<typeof hostedZoneSchema>;
 export type RecordSet = z.infer<typeof recordSetSchema>;
 export type Gap = z.infer<typeof gapSchema>;
+export type DnsLookup = z.infer<typeof dnsLookupSchema>;
+export type DnsObservations = z.infer<typeof dnsObservationsSchema>;
 export type Resources = z.infer<typeof resourcesSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type ResourceKind = keyof Resources;
