@@ -1,5 +1,5 @@
-// Bundles the three programs: the extension host (CJS, `vscode` external), the CLI, and the
-// diagram page (browser IIFE). Everything ships inside these files; the VSIX needs no node_modules.
+// Bundles the programs: the extension host (CJS, `vscode` external), its scanner (required on the
+// first scan), the CLI, and the diagram page (browser IIFE). Everything ships inside these files; the VSIX needs no node_modules.
 import { build } from 'esbuild';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 
@@ -11,6 +11,8 @@ const node = { ...common, platform: 'node', target: 'node20', format: 'cjs', loa
 mkdirSync('dist', { recursive: true });
 await Promise.all([
   build({ ...node, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The AWS SDK lives only here, required by the extension on the first scan: activation never loads it.
+  build({ ...node, entryPoints: ['src/vscode/scan/scanner-entry.ts'], outfile: 'dist/scanner.js' }),
   build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js' }),
 ]);
