@@ -1,8 +1,13 @@
 // Activation registers providers and commands only; the map is loaded when the tree or the diagram
-// first asks for it, so activation costs nothing measurable.
+// first asks for it, and the scanner (with the AWS SDK) on the first scan, so activation costs
+// nothing measurable.
 import * as vscode from 'vscode';
 import { DIAGRAM_VIEW_TYPE, DiagramPanels } from './diagram/diagram-panels';
 import { NetworkMap } from './network-map';
+import { AccountScan } from './scan/account-scan';
+import { SCAN_COMMAND } from './scan/commands';
+import { CACHE_FILE_NAME, SnapshotCache } from './scan/snapshot-cache';
+import { ScanStatusBar } from './scan/status-bar';
 import { affectsMap } from './settings';
 import { ResourceTreeProvider } from './tree/resource-tree-provider';
 import type { ResourceTreeNode } from './tree/tree-node';
@@ -11,7 +16,17 @@ export const RESOURCES_VIEW = 'serverlessNetworkMap.resources';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Serverless Network Map', { log: true });
-  const map = new NetworkMap();
+  const cache = new SnapshotCache(vscode.Uri.joinPath(context.globalStorageUri, CACHE_FILE_NAME).fsPath);
+  const map = new NetworkMap(cache);
+  const status = new ScanStatusBar(map);
+  const scan = new AccountScan({
+    map,
+    cache,
+    status,
+    log,
+    scannerBundle: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanner.js').fsPath,
+    viewId: RESOURCES_VIEW,
+  });
   const tree = new ResourceTreeProvider(map, log);
   const treeView = vscode.window.createTreeView(RESOURCES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
@@ -30,12 +45,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     map,
+    status,
     tree,
     treeView,
     panels,
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, panels),
     vscode.commands.registerCommand('serverlessNetworkMap.openDiagram', () => void panels.open()),
     vscode.commands.registerCommand('serverlessNetworkMap.refresh', () => map.refresh()),
+    vscode.commands.registerCommand(SCAN_COMMAND, () => scan.run()),
     vscode.commands.registerCommand('serverlessNetworkMap.revealInDiagram', (node?: ResourceTreeNode) => {
       if (node?.resourceId) panels.revealResource(node.resourceId);
     }),

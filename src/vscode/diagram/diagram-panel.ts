@@ -4,9 +4,12 @@
 import * as vscode from 'vscode';
 import type { Diagram } from '../../diagram/drawing';
 import { isPageMessage, type HostMessage, type PageMessage, type PageRequest } from '../../diagram/protocol';
-import { MapUnavailable, type NetworkMap } from '../network-map';
+import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
+import { SCAN_COMMAND } from '../scan/commands';
 import { nodeOfResource, resourceOfNode } from './diagram-index';
 import { diagramPageHtml, newNonce } from './webview-html';
+
+const SCAN_ACTION = 'Scan Account';
 
 export interface PanelHost {
   extensionUri: vscode.Uri;
@@ -114,6 +117,12 @@ export class DiagramPanel implements vscode.Disposable {
       this.flushReveal();
     } catch (error) {
       if (generation !== this.generation || this.isDisposed) return;
+      if (error instanceof NoSnapshotYet) {
+        void vscode.window.showInformationMessage(error.message, SCAN_ACTION).then((action) => {
+          if (action === SCAN_ACTION) void vscode.commands.executeCommand(SCAN_COMMAND);
+        });
+        return;
+      }
       if (error instanceof MapUnavailable) {
         void vscode.window.showInformationMessage(`${error.message}. ${error.detail}`);
         return;

@@ -1,7 +1,7 @@
 // Maps the plain tree to VS Code TreeItems. Labels and descriptions are plain text; tooltips are
 // Markdown built only from escaped text, untrusted, with HTML and theme icons off.
 import * as vscode from 'vscode';
-import { MapUnavailable, type NetworkMap } from '../network-map';
+import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
 import { tooltipMarkdown } from './markdown';
 import { buildResourceTree, messageTree, type ResourceTree } from './resource-tree';
 import type { NodeStatus, ResourceTreeNode } from './tree-node';
@@ -71,6 +71,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceTre
     this.tree ??= this.map.load().then(
       ({ snapshot, findings }) => buildResourceTree(snapshot, findings),
       (error: unknown) => {
+        // An empty tree shows the view's welcome content (package.json viewsWelcome): a Scan Account button.
+        if (error instanceof NoSnapshotYet) return { roots: [], byResourceId: new Map() };
         if (error instanceof MapUnavailable) return messageTree(error.message, error.detail);
         this.log.error('Could not load the map:', error);
         return messageTree('Could not load the map', 'See the "Serverless Network Map" output for details.');

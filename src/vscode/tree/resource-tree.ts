@@ -1,10 +1,11 @@
-// The whole sidebar tree for one snapshot: the network, the domains, DNS, the findings; with parent
-// links (TreeView.reveal needs getParent) and an index from resource id to its first node.
+// The whole sidebar tree for one snapshot: its gaps, the network, the domains, DNS, the findings;
+// with parent links (TreeView.reveal needs getParent) and an index from resource id to its first node.
 import type { Finding } from '../../model/finding';
 import type { Snapshot } from '../../model/snapshot';
 import { dnsNode } from './dns-nodes';
 import { domainsNode } from './domain-nodes';
 import { findingsNode } from './finding-nodes';
+import { gapsNode } from './gap-nodes';
 import { accountNodes } from './network-nodes';
 import { indexFindings, type ResourceTreeNode } from './tree-node';
 
@@ -16,7 +17,15 @@ export interface ResourceTree {
 
 export function buildResourceTree(snapshot: Snapshot, findings: readonly Finding[]): ResourceTree {
   const index = indexFindings(findings);
-  const roots = [...accountNodes(snapshot, index), domainsNode(snapshot, index), dnsNode(snapshot, index), findingsNode(snapshot, findings)];
+  // Gaps first: what the scan could not read qualifies everything below it.
+  const gaps = gapsNode(snapshot);
+  const roots = [
+    ...(gaps ? [gaps] : []),
+    ...accountNodes(snapshot, index),
+    domainsNode(snapshot, index),
+    dnsNode(snapshot, index),
+    findingsNode(snapshot, findings),
+  ];
   const byResourceId = new Map<string, ResourceTreeNode>();
   const link = (node: ResourceTreeNode, parent: ResourceTreeNode | undefined): void => {
     if (parent) node.parent = parent;

@@ -1,0 +1,42 @@
+// Gaps → one row per service × region the scan could not read, with the error: the map is
+// incomplete there, and a person must know before trusting "no problems found". Labels are plain
+// text and tooltips pass through tooltipMarkdown, so the endpoint's error text stays literal.
+import type { Gap, Snapshot } from '../../model/snapshot';
+import { serviceInRegion } from '../scan/service-names';
+import { plural, type ResourceTreeNode } from './tree-node';
+
+/** The Gaps group, or undefined when the scan read everything. */
+export function gapsNode(snapshot: Snapshot): ResourceTreeNode | undefined {
+  if (snapshot.gaps.length === 0) return undefined;
+  const id = 'gaps';
+  return {
+    id,
+    label: 'Gaps',
+    description: `${plural(snapshot.gaps.length, 'read')} failed · the map is incomplete`,
+    icon: 'warning',
+    status: 'warning',
+    kind: 'group',
+    expanded: true,
+    tooltip: {
+      title: 'What the scan could not read',
+      rows: [['Failed reads', String(snapshot.gaps.length)]],
+      notes: ['Everything else is shown. Fix the cause (permissions, endpoint) and scan again.'],
+    },
+    children: snapshot.gaps.map((gap, index) => gapNode(id, index, gap)),
+  };
+}
+
+function gapNode(parentId: string, index: number, gap: Gap): ResourceTreeNode {
+  const what = serviceInRegion(gap.service, gap.region);
+  return {
+    id: `${parentId}/${index}:${gap.service}:${gap.region}`,
+    label: what,
+    description: gap.error,
+    icon: 'circle-slash',
+    status: 'warning',
+    kind: 'gap',
+    expanded: false,
+    tooltip: { title: `Could not read ${what}`, rows: [['Service', gap.service], ['Region', gap.region], ['Error', gap.error]] },
+    children: [],
+  };
+}
