@@ -4,8 +4,17 @@ import { FINDING_CODES, type Finding } from '../model/finding';
 import type { Snapshot } from '../model/snapshot';
 import { apiLambdaPermissionMissing } from './rule-api-lambda-permission-missing';
 import { apiTimeoutExceedsIntegration } from './rule-api-timeout-exceeds-integration';
+import { dnsCnameAtApex } from './rule-dns-cname-at-apex';
+import { dnsDelegationMismatch } from './rule-dns-delegation-mismatch';
+import { dnsPrivateZoneShadow } from './rule-dns-private-zone-shadow';
+import { dnsRecordMissing } from './rule-dns-record-missing';
+import { dnsRecordWrongTarget } from './rule-dns-record-wrong-target';
+import { domainCertificateMismatch } from './rule-domain-certificate-mismatch';
 import { domainCertificateNotIssued } from './rule-domain-certificate-not-issued';
+import { domainCertificateRegion } from './rule-domain-certificate-region';
 import { domainNoMapping } from './rule-domain-no-mapping';
+import { domainNotAvailable } from './rule-domain-not-available';
+import { domainUnverifiable } from './rule-domain-unverifiable';
 import { lambdaVpcEniPermissions } from './rule-lambda-vpc-eni-permissions';
 import { lambdaVpcNoAwsEndpoint } from './rule-lambda-vpc-no-aws-endpoint';
 import { lambdaVpcNoInternet } from './rule-lambda-vpc-no-internet';
@@ -32,6 +41,15 @@ export const RULES: readonly Rule[] = [
   routeBlackhole,
   domainNoMapping,
   domainCertificateNotIssued,
+  domainCertificateMismatch,
+  domainCertificateRegion,
+  domainNotAvailable,
+  dnsRecordMissing,
+  dnsRecordWrongTarget,
+  dnsDelegationMismatch,
+  dnsCnameAtApex,
+  dnsPrivateZoneShadow,
+  domainUnverifiable,
   apiTimeoutExceedsIntegration,
   apiLambdaPermissionMissing,
   unverifiablePath,
