@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ParsedNode } from 'yaml';
 import type { Span } from './source-text';
+import { assemblePieces, splitTemplate } from './template-pieces';
 import { longFormName, mapNode, SHORT_FORM_TAGS, type MapEntry, type MapNode, type TemplateNode } from './template-node';
 
 export interface TemplateProblem {
@@ -35,9 +36,11 @@ class Converter {
   private readonly inProgress = new Set<Node>();
   readonly problems: TemplateProblem[] = [];
 
+  /** `base` is where `text` starts in the whole template: spans are the whole template's. */
   constructor(
     private readonly text: string,
     private readonly doc: Document.Parsed,
+    private readonly base = 0,
   ) {}
 
   convert(node: ParsedNode | Node | null | undefined, fallback: Span): TemplateNode {
@@ -111,13 +114,13 @@ class Converter {
       const at = this.text.lastIndexOf(tag, start);
       if (at >= 0 && /^\s*$/.test(this.text.slice(at + tag.length, start))) start = at;
     }
-    return { start, end: range[1] };
+    return { start: start + this.base, end: range[1] + this.base };
   }
 
   private valueSpan(node: Node, span: Span): Span {
     // Block scalars (| and >) report their end past the trailing newline; keep ranges on their lines.
     let end = span.end;
-    while (end > span.start && /\s/.test(this.text[end - 1] ?? '')) end--;
+    while (end > span.start && /\s/.test(this.text[end - 1 - this.base] ?? '')) end--;
     return { start: span.start, end: end > span.start ? end : span.end };
   }
 
@@ -126,26 +129,65 @@ class Converter {
   }
 }
 
-export function parseTemplateText(text: string): ParsedText {
-  const doc = parseDocument(text, { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true, strict: true });
+const OPTIONS = { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+/**
+ * Parsed documents by their text. The editor re-checks on every edit, and an edit changes one
+ * piece of the template: the other pieces' documents are reused as they are (parsing is most of
+ * the time a check takes). Bounded: the oldest go first.
+ */
+const documents = new Map<string, Document.Parsed>();
+const MAX_CACHED_DOCUMENTS = 5_000;
+
+function parsedDocument(text: string): Document.Parsed {
+  const cached = documents.get(text);
+  if (cached) {
+    documents.delete(text);
+    documents.set(text, cached);
+    return cached;
+  }
+  const doc = parseDocument(text, OPTIONS);
+  documents.set(text, doc);
+  if (documents.size > MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value as string);
+  return doc;
+}
+
+export interface ParsedPiece {
+  /** Undefined when the piece holds no node at all (empty text). */
+  readonly node?: TemplateNode;
+  readonly problems: TemplateProblem[];
+}
+
+/** Parses `text`, which starts at offset `base` of the template, with ranges in the template's offsets. */
+export function parseYamlPiece(text: string, base: number): ParsedPiece {
+  const doc = parsedDocument(text);
   const problems: TemplateProblem[] = doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({
     message: firstLine(error.message),
-    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0]) },
+    span: { start: error.pos[0] + base, end: Math.max(error.pos[1], error.pos[0]) + base },
     severity: 'error' as const,
   }));
+  if (doc.contents === null) return { problems };
+  const converter = new Converter(text, doc, base);
+  const node = converter.convert(doc.contents, { start: base, end: base });
+  problems.push(...converter.problems.slice(0, MAX_PROBLEMS));
+  return { node, problems };
+}
+
+export function parseTemplateText(text: string): ParsedText {
   const start: Span = { start: 0, end: Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length) };
-  if (doc.contents === null) {
+  const pieces = splitTemplate(text);
+  const assembled = pieces ? assemblePieces(pieces, parseYamlPiece) : undefined;
+  // Any problem in the pieces (or across them): the whole text tells it as the yaml library does.
+  const { node, problems } = assembled && assembled.problems.length === 0 ? assembled : parseYamlPiece(text, 0);
+  if (node === undefined) {
     if (problems.length === 0) problems.push({ message: 'the template is empty', span: start, severity: 'error' });
     return { problems };
   }
-  const converter = new Converter(text, doc);
-  const root = converter.convert(doc.contents, start);
-  problems.push(...converter.problems.slice(0, MAX_PROBLEMS));
-  if (root.kind !== 'map') {
-    problems.push({ message: 'not a template: the top level must be a mapping (AWSTemplateFormatVersion, Resources, …)', span: root.span, severity: 'error' });
+  if (node.kind !== 'map') {
+    problems.push({ message: 'not a template: the top level must be a mapping (AWSTemplateFormatVersion, Resources, …)', span: node.span, severity: 'error' });
     return { problems };
   }
-  return { root, problems };
+  return { root: node, problems };
 }
 
 function firstLine(message: string): string {

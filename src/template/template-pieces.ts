@@ -1,0 +1,117 @@
+// A YAML template cut into pieces the yaml library parses one by one — each top-level section,
+// and each resource of the Resources section — so that after an edit only the edited piece is
+// parsed again (parse-template.ts keeps parsed pieces by their text). The cut is made only where
+// YAML's own rules put a boundary: a key at the section's indentation starts a new entry, since
+// any continuation of the previous value must be indented further. Text the cut cannot be sure
+// about (JSON or flow style at the top, directives, several documents, anchors and aliases that
+// could cross pieces, uneven indentation) is parsed whole instead.
+// https://yaml.org/spec/1.2.2/#81-block-collection-styles
+import type { ParsedPiece } from './parse-template';
+import type { Span } from './source-text';
+import { mapNode, type MapEntry } from './template-node';
+
+export interface Piece {
+  readonly text: string;
+  readonly offset: number;
+  /** True for a resource of the Resources section (its key sits one level in). */
+  readonly resource: boolean;
+}
+
+export interface Pieces {
+  readonly pieces: readonly Piece[];
+  /** The `Resources:` key, when the section was cut into resources. */
+  readonly resourcesKey?: Span;
+}
+
+const TOP_LEVEL_KEY = /^[^\s#\-?:[{"'!&*|>%@`][^\n]*?:(?:\s|$)/;
+// Where YAML allows an anchor or alias: starting a value (after `: ` or `- `, at a line's start, in a flow collection).
+const ANCHOR_OR_ALIAS = /(?:^\s*(?:-\s+)?|:\s+|[[{,]\s*)[&*][^\s,[\]{}]/m;
+
+interface Line {
+  readonly text: string;
+  readonly start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const text_ of text.split('\n')) {
+    lines.push({ text: text_, start });
+    start += text_.length + 1;
+  }
+  return lines;
+}
+
+const blankOrComment = (line: string): boolean => /^\s*(#.*)?\r?$/.test(line);
+const indentOf = (line: string): number => /^ */.exec(line)?.[0].length ?? 0;
+
+export function splitTemplate(text: string): Pieces | undefined {
+  const head = text.trimStart();
+  if (head.startsWith('{') || head.startsWith('[') || /^(%|---|\.\.\.)/m.test(text) || ANCHOR_OR_ALIAS.test(text) || text.includes('\t')) return undefined;
+  const lines = linesOf(text);
+  const tops = lines.map((line, i) => (TOP_LEVEL_KEY.test(line.text) ? i : -1)).filter((i) => i >= 0);
+  if (tops.length === 0) return undefined;
+  // Anything before the first key but comments means the top level is not a plain block mapping.
+  if (lines.slice(0, tops[0]).some((l) => !blankOrComment(l.text))) return undefined;
+  const pieces: Piece[] = [];
+  let resourcesKey: Span | undefined;
+  const piece = (from: number, to: number, resource: boolean) => {
+    const start = lines[from]?.start ?? text.length;
+    const end = to < lines.length ? (lines[to]?.start ?? text.length) : text.length;
+    pieces.push({ text: text.slice(start, end), offset: start, resource });
+  };
+  tops.forEach((at, n) => {
+    const next = tops[n + 1] ?? lines.length;
+    const line = lines[at]?.text ?? '';
+    const body = lines.slice(at + 1, next).map((l, i) => ({ ...l, index: at + 1 + i })).filter((l) => !blankOrComment(l.text));
+    const childIndent = body[0] ? indentOf(body[0].text) : 0;
+    const cuttable = /^Resources:\s*(#.*)?\r?$/.test(line) && body.length > 0 && childIndent > 0 && body.every((l) => indentOf(l.text) >= childIndent);
+    if (!cuttable || resourcesKey) {
+      piece(at, next, false);
+      return;
+    }
+    resourcesKey = { start: lines[at]?.start ?? 0, end: (lines[at]?.start ?? 0) + 'Resources'.length };
+    const keys = body.filter((l) => indentOf(l.text) === childIndent && !/^\s*-/.test(l.text)).map((l) => l.index);
+    if ((keys[0] ?? -1) !== body[0]?.index) return void pieces.splice(0, pieces.length);
+    keys.forEach((from, k) => piece(from, keys[k + 1] ?? next, true));
+  });
+  return pieces.length > 0 && resourcesKey ? { pieces, resourcesKey } : undefined;
+}
+
+function duplicate(span: Span): ParsedPiece['problems'][number] {
+  return { message: 'Map keys must be unique', span, severity: 'error' };
+}
+
+/** Parses every piece and puts the root mapping back together, Resources and all. */
+export function assemblePieces(split: Pieces, parse: (text: string, offset: number) => ParsedPiece): ParsedPiece {
+  const problems: ParsedPiece['problems'] = [];
+  const top: MapEntry[] = [];
+  const resources: MapEntry[] = [];
+  let resourcesAt = -1;
+  for (const piece of split.pieces) {
+    const parsed = parse(piece.text, piece.offset);
+    problems.push(...parsed.problems);
+    const node = parsed.node;
+    if (node?.kind !== 'map') continue;
+    if (piece.resource && resourcesAt < 0) {
+      resourcesAt = top.length;
+      top.push({ key: 'Resources', keySpan: split.resourcesKey ?? node.span, value: node });
+    }
+    (piece.resource ? resources : top).push(...node.entries);
+  }
+  const seen = new Set<string>();
+  for (const entry of [...top, ...resources]) {
+    const key = `${resources.includes(entry) ? 'R' : 'T'}:${entry.key}`;
+    if (seen.has(key)) problems.push(duplicate(entry.keySpan));
+    seen.add(key);
+  }
+  const first = resources[0];
+  const last = resources.at(-1);
+  if (resourcesAt >= 0 && first && last) {
+    const section = top[resourcesAt];
+    if (section) top[resourcesAt] = { ...section, value: mapNode(resources, { start: first.keySpan.start, end: last.value.span.end }) };
+  }
+  const start = top[0]?.keySpan.start ?? 0;
+  const end = top.at(-1)?.value.span.end ?? start;
+  return { node: mapNode(top, { start, end }), problems };
+}
