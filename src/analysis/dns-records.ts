@@ -96,12 +96,12 @@ export function targetVerdict(index: SnapshotIndex, domain: DomainName, rawPoint
   if (apiId !== undefined) {
     const api = index.snapshot.resources.apis.find((a) => a.id === apiId);
     return broken(
-      `points at ${api ? `the default endpoint of ${apiLabel(api)}` : 'an API’s default execute-api endpoint'} (${pointsAt}), not at the custom domain’s ` +
+      `points at ${pointsAt}, the default endpoint of ${api ? apiLabel(api) : `API ${apiId}`}, not at the custom domain's ` +
         `target${want ? ` ${want}` : ''}: that endpoint serves the *.execute-api certificate and no custom domain, so TLS for ${normalizeDnsName(domain.domainName)} fails`,
     );
   }
   const other = otherDomainWithTarget(index, domain, pointsAt);
-  if (other) return broken(`points at ${pointsAt}, the target of the custom domain ${other.domainName}, not at this domain’s target${want ? ` ${want}` : ''}`);
+  if (other) return broken(`points at ${pointsAt}, the target of the custom domain ${other.domainName}, not at this domain's target${want ? ` ${want}` : ''}`);
   if (want === undefined) return unknown(`the custom domain's API Gateway target name is not in the snapshot, so ${pointsAt} cannot be checked`, 'not-given');
   return broken(`points at ${pointsAt}, not at the custom domain's target ${want}`);
 }

@@ -78,7 +78,7 @@ function compare(index: SnapshotIndex, zone: HostedZone, seen: readonly string[]
 }
 
 function checkDelegation(index: SnapshotIndex, zone: HostedZone): ZoneDelegation {
-  if (zone.nameServers.length === 0) return { zone, verdict: unknown('the zone’s name servers are not known (Route 53 assigns them when it creates the zone)', 'not-given') };
+  if (zone.nameServers.length === 0) return { zone, verdict: unknown("the zone's name servers are not known (Route 53 assigns them when it creates the zone)", 'not-given') };
   const live = liveDelegation(index, zone.zoneName);
   if (live.kind === 'servers') return compare(index, zone, live.servers, 'public-dns');
   if (live.kind === 'absent' && live.how === 'nx-domain') {
