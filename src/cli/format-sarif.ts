@@ -1,5 +1,7 @@
 // Findings as SARIF 2.1.0, the format code-scanning services read: one rule per finding code
 // (id = the code, help URI = its docs section), one result per finding.
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findingDocsUrl, type Finding, type FindingCode, type Severity } from '../model/finding';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -39,6 +41,17 @@ export function formatFindingsSarif(findings: readonly Finding[], toolVersion: s
   };
 }
 
+/**
+ * artifactLocation.uri is a URI reference: a relative path stays relative (code-scanning services
+ * resolve it against the repository), with spaces and the like percent-encoded; an absolute path
+ * becomes a file: URI.
+ */
+export function sarifUri(file: string): string {
+  const path = file.replace(/\\/g, '/');
+  if (isAbsolute(file) || /^[A-Za-z]:\//.test(path)) return pathToFileURL(file).href;
+  return encodeURI(path).replace(/[?#]/g, (c) => encodeURIComponent(c));
+}
+
 function location(finding: Finding) {
   // SARIF regions are 1-based; findings carry VS Code's 0-based positions.
   const region = finding.range
@@ -49,5 +62,5 @@ function location(finding: Finding) {
         endColumn: finding.range.end.character + 1,
       }
     : undefined;
-  return { physicalLocation: { artifactLocation: { uri: finding.file }, ...(region ? { region } : {}) } };
+  return { physicalLocation: { artifactLocation: { uri: sarifUri(finding.file ?? '') }, ...(region ? { region } : {}) } };
 }
