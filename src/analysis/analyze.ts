@@ -56,6 +56,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+const CODE_ORDER: ReadonlyMap<string, number> = new Map(FINDING_CODES.map((code, i) => [code, i]));
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -66,7 +67,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.resource.kind, b.resource.kind) ||
     compareText(a.resource.id ?? a.resource.logicalId ?? '', b.resource.id ?? b.resource.logicalId ?? '') ||
-    FINDING_CODES.indexOf(a.code) - FINDING_CODES.indexOf(b.code) ||
+    (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     compareText(a.message, b.message)
   );

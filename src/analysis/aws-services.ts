@@ -34,9 +34,16 @@ const DISPLAY_NAMES: Readonly<Record<string, string>> = {
 export const GATEWAY_ENDPOINT_SERVICES: ReadonlySet<string> = new Set(['s3', 'dynamodb']);
 
 /** The endpoint-style short name ("lambda", "monitoring") of a need's service. */
+const serviceKeys = new Map<string, string>();
+
 export function endpointServiceKey(service: string): string {
-  const key = service.trim().toLowerCase().replace(/^com\.amazonaws\.[a-z0-9-]+\./, '').replace(/\.amazonaws\.com$/, '');
-  return ENDPOINT_NAME_BY_IAM_PREFIX[key] ?? key;
+  let found = serviceKeys.get(service);
+  if (found === undefined) {
+    const key = service.trim().toLowerCase().replace(/^com\.amazonaws\.[a-z0-9-]+\./, '').replace(/\.amazonaws\.com$/, '');
+    found = ENDPOINT_NAME_BY_IAM_PREFIX[key] ?? key;
+    if (serviceKeys.size < 10_000) serviceKeys.set(service, found);
+  }
+  return found;
 }
 
 /** com.amazonaws.<region>.<service>, the name interface and gateway endpoints carry. */

@@ -192,8 +192,33 @@ function naclLegs(source: FlowSource, destination: FlowDestination, port: number
   ];
 }
 
+const flowCache = new WeakMap<SnapshotIndex, Map<string, FlowVerdict>>();
+
+function flowKey(source: FlowSource, destination: FlowDestination, port: number): string {
+  const from = `${source.subnet.id}|${[...source.securityGroupIds].sort().join(',')}|${port}`;
+  if (destination.kind === 'eni') {
+    return `${from}|eni|${destination.label}|${destination.subnet.id}|${destination.blocks.map((b) => `${b.start}/${b.prefixLength}`).join(',')}|${destination.securityGroupIds.join(',')}`;
+  }
+  return `${from}|public|${destination.label}|${destination.natSubnet?.id ?? ''}|${destination.prefixListId ?? ''}|${[...(destination.unrelatedPrefixListIds ?? [])].sort().join(',')}`;
+}
+
 /** Every filter on the connection; all blocks are reported, so one fix round opens the whole path. */
 export function checkFlow(index: SnapshotIndex, source: FlowSource, destination: FlowDestination, port: number): FlowVerdict {
+  let byKey = flowCache.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    flowCache.set(index, byKey);
+  }
+  const key = flowKey(source, destination, port);
+  let verdict = byKey.get(key);
+  if (!verdict) {
+    verdict = computeFlow(index, source, destination, port);
+    byKey.set(key, verdict);
+  }
+  return verdict;
+}
+
+function computeFlow(index: SnapshotIndex, source: FlowSource, destination: FlowDestination, port: number): FlowVerdict {
   const blocks: FlowBlock[] = [];
   const unknowns: string[] = [];
   const add = (step: Step): void => {

@@ -4,13 +4,20 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 // https://docs.aws.amazon.com/aws-managed-policy/latest/reference/policy-list.html
 
+// Patterns repeat across thousands of roles; compiling each once keeps a large account fast.
+const compiled = new Map<string, RegExp>();
+
 /** IAM matches actions case-insensitively, with * and ? as wildcards. */
 export function actionPatternMatches(pattern: string, action: string): boolean {
   const p = pattern.trim().toLowerCase();
   const a = action.trim().toLowerCase();
   if (p === '*' || p === a) return true;
   if (!p.includes('*') && !p.includes('?')) return false;
-  const regex = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  let regex = compiled.get(p);
+  if (!regex) {
+    regex = new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (compiled.size < 10_000) compiled.set(p, regex);
+  }
   return regex.test(a);
 }
 
@@ -67,7 +74,7 @@ const MANAGED_POLICY_ACTIONS: Readonly<Record<string, readonly string[]>> = {
 
 /** The actions an AWS-managed policy allows, when it is one we know; undefined otherwise. */
 export function managedPolicyActions(arn: string): readonly string[] | undefined {
-  if (!/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) return undefined;
+  if (!arn.startsWith('arn:aws') || !arn.includes(':iam::aws:policy/')) return undefined;
   return MANAGED_POLICY_ACTIONS[managedPolicyName(arn)];
 }
 
@@ -118,11 +125,17 @@ const SERVICE_SIDE_ACTIONS = new Set(
  */
 const NOT_AN_API_CALL = new Set(['logs', 'xray', 'ec2', 'rds-db', 'elasticache', 'elasticfilesystem', 'es', 'aoss']);
 
+const implied = new Map<string, boolean>();
+
 /** True when an allowed action pattern means the function's own code calls that AWS API over the network. */
 export function impliesApiCall(pattern: string): boolean {
-  const service = serviceOfAction(pattern);
-  if (!service || NOT_AN_API_CALL.has(service)) return false;
-  return !SERVICE_SIDE_ACTIONS.has(pattern.trim().toLowerCase());
+  let answer = implied.get(pattern);
+  if (answer === undefined) {
+    const service = serviceOfAction(pattern);
+    answer = service !== undefined && !NOT_AN_API_CALL.has(service) && !SERVICE_SIDE_ACTIONS.has(pattern.trim().toLowerCase());
+    if (implied.size < 10_000) implied.set(pattern, answer);
+  }
+  return answer;
 }
 
 /** What Lambda needs on the execution role to create a VPC function's ENIs. */

@@ -6,9 +6,10 @@
 import type { FindingFix } from '../model/finding';
 import type { LambdaFunction } from '../model/snapshot';
 import type { FlowSource } from './flows';
+import { memo } from './memo';
 import { ipv6EgressGateway, type VpcAttachedFunction } from './lambda-vpc';
 import type { SnapshotIndex } from './snapshot-index';
-import { describeBrokenEgress, groupBrokenEgress, lambdaSubnetIpv4Egress } from './subnet-egress';
+import { describeBrokenEgress, groupBrokenEgress, lambdaSubnetIpv4Egress, natGatewayInternetPath } from './subnet-egress';
 import { awsApiPathFrom, natPathFrom, type PathVerdict } from './subnet-paths';
 import type { UnusableEndpoint } from './vpc-endpoints';
 import { labelled, listCapped, listWords, plural } from './wording';
@@ -47,18 +48,17 @@ function reach(index: SnapshotIndex, fn: VpcAttachedFunction, path: (source: Flo
   return { verdicts, unusableEndpoints: [...unusable.values()] };
 }
 
+const reachMemo = memo<LambdaFunction, ReachResult>();
+
 /** Internet reach (IPv4 through a NAT gateway, TCP 443) from each of the function's subnets. */
 export function internetReach(index: SnapshotIndex, fn: VpcAttachedFunction): ReachResult {
-  return reach(index, fn, (source) => natPathFrom(index, source), 'works only for destinations with an IPv6 address');
+  return reachMemo(index, fn, 'internet', () => reach(index, fn, (source) => natPathFrom(index, source), 'works only for destinations with an IPv6 address'));
 }
 
 /** Reach to an AWS service's API from each subnet: a usable VPC endpoint, else the NAT path. */
 export function awsServiceReach(index: SnapshotIndex, fn: VpcAttachedFunction, service: string, region: string = fn.region): ReachResult {
-  return reach(
-    index,
-    fn,
-    (source) => awsApiPathFrom(index, source, fn.region, service, region),
-    "works only if the SDK uses the service's dual-stack endpoint (AWS_USE_DUALSTACK_ENDPOINT)",
+  return reachMemo(index, fn, `api|${service}|${region}`, () =>
+    reach(index, fn, (source) => awsApiPathFrom(index, source, fn.region, service, region), "works only if the SDK uses the service's dual-stack endpoint (AWS_USE_DUALSTACK_ENDPOINT)"),
   );
 }
 
@@ -200,8 +200,19 @@ export function natFix(index: SnapshotIndex, fn: VpcAttachedFunction, result: Re
   }
   if (brokenNats.length > 0) return { text: `repair NAT gateway ${listWords(brokenNats)} (see nat-gateway-no-internet)` };
   const tables = [...new Set(brokenVerdicts(result).map((v) => v.egress.routeTable.id))];
+  const nat = vpcId === undefined ? undefined : workingNatGateway(index, vpcId);
   return {
-    text: `route 0.0.0.0/0 from ${brokenLabels} to a NAT gateway that sits in a public subnet`,
-    fix: { kind: 'add-nat-route', routeTableIds: tables, destination: '0.0.0.0/0', ...(candidates.natIds[0] ? { natGatewayId: candidates.natIds[0] } : {}) },
+    text: nat
+      ? `route 0.0.0.0/0 from ${brokenLabels} to NAT gateway ${nat}, which reaches the internet`
+      : `route 0.0.0.0/0 from ${brokenLabels} to a NAT gateway that sits in a public subnet`,
+    fix: { kind: 'add-nat-route', routeTableIds: tables, destination: '0.0.0.0/0', ...(nat ? { natGatewayId: nat } : {}) },
   };
+}
+
+/** A NAT gateway of the VPC that does reach the internet (the lowest id), whether or not a route uses it yet. */
+export function workingNatGateway(index: SnapshotIndex, vpcId: string): string | undefined {
+  return index.snapshot.resources.natGateways
+    .filter((n) => n.vpcId === vpcId && n.connectivity === 'public' && natGatewayInternetPath(index, n).status === 'ok')
+    .map((n) => n.id)
+    .sort()[0];
 }

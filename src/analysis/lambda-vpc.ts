@@ -3,6 +3,7 @@
 import type { Finding, Hop } from '../model/finding';
 import type { LambdaFunction, Need, Subnet } from '../model/snapshot';
 import { endpointServiceKey } from './aws-services';
+import { memo } from './memo';
 import { functionNeeds, type EffectiveAwsApiNeed } from './needs';
 import { hop } from './hops';
 import { defaultIpv6Route, routeTableOf, routeTargetKind } from './routing';
@@ -45,7 +46,13 @@ export function functionHop(fn: LambdaFunction): Hop {
 }
 
 /** aws-api needs (declared and derived) grouped by endpoint service and region, in first-seen order: one finding per function and service. */
+const byServiceMemo = memo<LambdaFunction, ServiceNeeds[]>();
+
 export function awsApiNeedsByService(index: SnapshotIndex, fn: LambdaFunction): ServiceNeeds[] {
+  return byServiceMemo(index, fn, '', () => groupByService(index, fn));
+}
+
+function groupByService(index: SnapshotIndex, fn: LambdaFunction): ServiceNeeds[] {
   const byKey = new Map<string, { service: string; region: string; needs: EffectiveAwsApiNeed[] }>();
   for (const need of functionNeeds(index, fn)) {
     if (need.kind !== 'aws-api') continue;
@@ -59,12 +66,27 @@ export function awsApiNeedsByService(index: SnapshotIndex, fn: LambdaFunction): 
   return [...byKey.values()];
 }
 
+const internetMemo = memo<LambdaFunction, InternetNeed[]>();
+const targetMemo = memo<LambdaFunction, VpcTargetNeed[]>();
+
 export function internetNeeds(index: SnapshotIndex, fn: LambdaFunction): InternetNeed[] {
-  return functionNeeds(index, fn).filter((n): n is InternetNeed => n.kind === 'internet');
+  return internetMemo(index, fn, '', () => functionNeeds(index, fn).filter((n): n is InternetNeed => n.kind === 'internet'));
 }
 
 export function vpcTargetNeeds(index: SnapshotIndex, fn: LambdaFunction): VpcTargetNeed[] {
-  return functionNeeds(index, fn).filter((n): n is VpcTargetNeed => n.kind === 'vpc-target');
+  return targetMemo(index, fn, '', () => functionNeeds(index, fn).filter((n): n is VpcTargetNeed => n.kind === 'vpc-target'));
+}
+
+const attachedMemo = new WeakMap<SnapshotIndex, readonly VpcAttachedFunction[]>();
+
+/** The snapshot's VPC-attached functions, listed once per analysis for the rules that walk them. */
+export function vpcFunctions(index: SnapshotIndex): readonly VpcAttachedFunction[] {
+  let found = attachedMemo.get(index);
+  if (!found) {
+    found = index.snapshot.resources.lambdaFunctions.filter(isVpcAttached);
+    attachedMemo.set(index, found);
+  }
+  return found;
 }
 
 export function hasVpcTargetNeed(fn: LambdaFunction): boolean {

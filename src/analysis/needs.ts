@@ -4,9 +4,10 @@
 // role's statements, allowed actions and well-known managed policies — by action prefix.
 // Actions Lambda performs itself with the role (ENIs, logs, event source polling) imply nothing.
 // https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
-import type { LambdaFunction, Need, Permission } from '../model/snapshot';
+import type { IamRole, LambdaFunction, Need, Permission } from '../model/snapshot';
 import { endpointServiceKey } from './aws-services';
 import { impliesApiCall, managedPolicyActions, managedPolicyName, serviceOfAction } from './iam-actions';
+import { memo } from './memo';
 import type { SnapshotIndex } from './snapshot-index';
 
 export type AwsApiNeed = Extract<Need, { kind: 'aws-api' }>;
@@ -48,20 +49,32 @@ export function roleOf(index: SnapshotIndex, fn: LambdaFunction) {
   return index.iamRoles.get(fn.roleArn) ?? index.iamRoles.get(fn.roleArn.slice(fn.roleArn.lastIndexOf('/') + 1));
 }
 
-function grantsOf(index: SnapshotIndex, fn: LambdaFunction): Grant[] {
-  const fromStatements = (statements: readonly Permission[], origin: NeedOrigin): Grant[] =>
-    statements.flatMap((s) => s.actions.map((action) => ({ action, via: s.via, origin, resources: s.resources })));
-  const grants = fromStatements(fn.permissions, 'function-policy');
+function fromStatements(statements: readonly Permission[], origin: NeedOrigin): Grant[] {
+  return statements.flatMap((s) => s.actions.filter(impliesApiCall).map((action) => ({ action, via: s.via, origin, resources: s.resources })));
+}
+
+// A role serves many functions; what it implies is worked out once.
+const roleGrants = memo<IamRole, readonly Grant[]>();
+
+function grantsOfRole(index: SnapshotIndex, role: IamRole, origin: NeedOrigin): readonly Grant[] {
+  return roleGrants(index, role, origin, () => {
+    const roleName = `role ${role.name ?? role.id}`;
+    const all = fromStatements(role.statements, origin);
+    for (const action of role.allowedActions) if (impliesApiCall(action)) all.push({ action, via: roleName, origin, resources: ['*'] });
+    for (const arn of role.managedPolicyArns) {
+      for (const action of managedPolicyActions(arn) ?? []) if (impliesApiCall(action)) all.push({ action, via: managedPolicyName(arn), origin, resources: ['*'] });
+    }
+    return all;
+  });
+}
+
+/** What the function's own policies and its role allow that implies an API call, its own first. */
+function grantsOf(index: SnapshotIndex, fn: LambdaFunction): readonly Grant[] {
+  const own = fromStatements(fn.permissions, 'function-policy');
   const role = roleOf(index, fn);
-  if (!role) return grants;
-  const origin: NeedOrigin = (index.functionsByRoleArn.get(role.arn) ?? 0) > 1 ? 'shared-role' : 'role';
-  const roleName = `role ${role.name ?? role.id}`;
-  grants.push(...fromStatements(role.statements, origin));
-  grants.push(...role.allowedActions.map((action) => ({ action, via: roleName, origin, resources: ['*'] })));
-  for (const arn of role.managedPolicyArns) {
-    for (const action of managedPolicyActions(arn) ?? []) grants.push({ action, via: managedPolicyName(arn), origin, resources: ['*'] });
-  }
-  return grants;
+  if (!role) return own;
+  const fromRole = grantsOfRole(index, role, (index.functionsByRoleArn.get(role.arn) ?? 0) > 1 ? 'shared-role' : 'role');
+  return own.length === 0 ? fromRole : [...own, ...fromRole];
 }
 
 function derivedNeeds(index: SnapshotIndex, fn: LambdaFunction, declaredServices: ReadonlySet<string>): EffectiveAwsApiNeed[] {
@@ -69,7 +82,6 @@ function derivedNeeds(index: SnapshotIndex, fn: LambdaFunction, declaredServices
   const seen = new Set<string>();
   const perService = new Map<string, number>();
   for (const grant of grantsOf(index, fn)) {
-    if (!impliesApiCall(grant.action)) continue;
     const service = serviceOfAction(grant.action);
     if (!service) continue;
     const key = endpointServiceKey(service);

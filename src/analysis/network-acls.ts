@@ -93,6 +93,34 @@ export type NaclVerdict =
  * `remote` (the destination for egress entries, the source for ingress entries).
  */
 export function networkAclAllows(acl: NetworkAcl, egress: boolean, remote: readonly IpBlock[], protocol: number, ports: PortRange): NaclVerdict {
+  // Many flows cross the same NACL the same way (every function of a subnet to the internet).
+  let byKey = verdicts.get(acl);
+  if (!byKey) {
+    byKey = new Map();
+    verdicts.set(acl, byKey);
+  }
+  const key = `${egress}|${protocol}|${ports.from}-${ports.to}|${remoteKey(remote)}`;
+  let verdict = byKey.get(key);
+  if (!verdict) {
+    verdict = evaluate(acl, egress, remote, protocol, ports);
+    byKey.set(key, verdict);
+  }
+  return verdict;
+}
+
+const verdicts = new WeakMap<NetworkAcl, Map<string, NaclVerdict>>();
+const remoteKeys = new WeakMap<readonly IpBlock[], string>();
+
+function remoteKey(remote: readonly IpBlock[]): string {
+  let key = remoteKeys.get(remote);
+  if (key === undefined) {
+    key = remote.map((b) => `${b.family}:${b.start}/${b.prefixLength}`).join(',');
+    remoteKeys.set(remote, key);
+  }
+  return key;
+}
+
+function evaluate(acl: NetworkAcl, egress: boolean, remote: readonly IpBlock[], protocol: number, ports: PortRange): NaclVerdict {
   const family = remote[0]?.family ?? 'ipv4';
   const entries = entriesOf(acl, egress, family);
   const entryBlocks = entries.map((e) => e.block);

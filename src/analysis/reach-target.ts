@@ -6,12 +6,14 @@
 // https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
 import type { Hop } from '../model/finding';
 import type { LambdaFunction, NetworkInterface, Route, RouteTable, Subnet } from '../model/snapshot';
-import { checkFlow, type FlowBlock } from './flows';
+import { checkFlow, type FlowBlock, type FlowSource } from './flows';
 import { hop } from './hops';
 import { blockContains, isPublicBlock, parseBlock, type IpBlock } from './ip-space';
 import { flowSource } from './lambda-reach';
+import { memo } from './memo';
 import { routeFor, routeTableOf, routeTargetKind } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
+import { groupKey } from './subnet-paths';
 import { resolveVpcTarget, type TargetResolution, type VpcTargetNeed } from './vpc-targets';
 
 interface At {
@@ -74,9 +76,17 @@ function routeToTarget(index: SnapshotIndex, from: Subnet, target: IpBlock, targ
   return { kind: 'unknown', why: `it routes to ${route.target} (${routeTargetKind(route.target)}), which is not checked yet` };
 }
 
+// Every function with the same subnet and groups gets the same answer for the same target.
+const verdictMemo = memo<Subnet, TargetVerdict>();
+
 function verdictFor(index: SnapshotIndex, fn: LambdaFunction, subnetId: string, eni: NetworkInterface, port: number): TargetVerdict {
   const source = flowSource(index, fn, subnetId);
   if (!source) return { status: 'unknown', subnetId, eni, why: `subnet ${subnetId} is not in the snapshot` };
+  return verdictMemo(index, source.subnet, `${groupKey(index, source.securityGroupIds)}|${eni.id}|${port}`, () => computeVerdict(index, source, eni, port));
+}
+
+function computeVerdict(index: SnapshotIndex, source: FlowSource, eni: NetworkInterface, port: number): TargetVerdict {
+  const subnetId = source.subnet.id;
   const targetSubnet = index.subnets.get(eni.subnetId);
   if (!targetSubnet) return { status: 'unknown', subnetId, eni, why: `subnet ${eni.subnetId} of ${eni.id} is not in the snapshot` };
   const blocks = targetBlocks(eni, targetSubnet);
@@ -102,8 +112,14 @@ function verdictFor(index: SnapshotIndex, fn: LambdaFunction, subnetId: string, 
   return { status: 'ok', subnetId, eni, hops: [...hops, hop('network-interface', eni.id, true)] };
 }
 
+const targetMemo = memo<LambdaFunction, TargetReach>();
+
 /** The verdict for every (subnet of the function, ENI of the target) pair. */
 export function targetReach(index: SnapshotIndex, fn: LambdaFunction, need: VpcTargetNeed): TargetReach {
+  return targetMemo(index, fn, need, () => computeTargetReach(index, fn, need));
+}
+
+function computeTargetReach(index: SnapshotIndex, fn: LambdaFunction, need: VpcTargetNeed): TargetReach {
   const resolution = resolveVpcTarget(index, need);
   const subnetIds = fn.vpcConfig?.subnetIds ?? [];
   if (resolution.status === 'unknown') return { need, resolution, verdicts: subnetIds.map((subnetId) => ({ status: 'unknown', subnetId, why: resolution.why })) };

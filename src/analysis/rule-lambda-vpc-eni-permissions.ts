@@ -11,7 +11,8 @@ import type { Finding } from '../model/finding';
 import type { IamRole, LambdaFunction, Permission } from '../model/snapshot';
 import { hop } from './hops';
 import { actionPatternMatches, managedPolicyActions, managedPolicyName, REQUIRED_ENI_ACTIONS, VPC_ACCESS_POLICY_ARN } from './iam-actions';
-import { functionHop, functionLabel, functionResource, isVpcAttached } from './lambda-vpc';
+import { functionHop, functionLabel, functionResource, vpcFunctions } from './lambda-vpc';
+import { memo } from './memo';
 import { roleOf } from './needs';
 import type { SnapshotIndex } from './snapshot-index';
 import { labelled, listWords, plural } from './wording';
@@ -40,16 +41,30 @@ function granted(grants: readonly Grant[], action: string): boolean {
   return grants.some((g) => g.actions.some((a) => actionPatternMatches(a, action)) && (!needsStar || g.resources.some((r) => r === '*')));
 }
 
+interface RoleVerdict {
+  readonly missing: readonly string[];
+  readonly scopedDescribe: boolean;
+}
+
+// Functions usually share nothing but their role's permissions: judge each role once.
+const roleVerdicts = memo<IamRole, RoleVerdict | undefined>();
+
+function judge(fn: LambdaFunction, role: IamRole): RoleVerdict | undefined {
+  const { grants, complete } = grantsOf(fn, role);
+  if (!complete) return undefined;
+  const missing = REQUIRED_ENI_ACTIONS.filter((action) => !granted(grants, action));
+  const scopedDescribe = missing.includes('ec2:DescribeNetworkInterfaces') && grants.some((g) => g.actions.some((a) => actionPatternMatches(a, 'ec2:DescribeNetworkInterfaces')));
+  return { missing, scopedDescribe };
+}
+
 function findingFor(index: SnapshotIndex, fn: LambdaFunction): Finding[] {
   const role = roleOf(index, fn);
   if (!role) return [];
   if (index.snapshot.gaps.some((g) => g.service === 'iam')) return [];
-  const { grants, complete } = grantsOf(fn, role);
-  if (!complete) return [];
-  const missing = REQUIRED_ENI_ACTIONS.filter((action) => !granted(grants, action));
-  if (missing.length === 0) return [];
+  const verdict = fn.permissions.length === 0 ? roleVerdicts(index, role, '', () => judge(fn, role)) : judge(fn, role);
+  if (!verdict || verdict.missing.length === 0) return [];
+  const { missing, scopedDescribe } = verdict;
   const roleLabel = labelled(role.id, role.name);
-  const scopedDescribe = missing.includes('ec2:DescribeNetworkInterfaces') && grants.some((g) => g.actions.some((a) => actionPatternMatches(a, 'ec2:DescribeNetworkInterfaces')));
   const note = scopedDescribe ? ' (ec2:DescribeNetworkInterfaces is granted only on specific resources, and it works only with Resource "*")' : '';
   const message =
     `${functionLabel(fn)} is attached to a VPC, but its execution role ${roleLabel} lacks ${listWords([...missing])}${note}: ` +
@@ -70,5 +85,5 @@ function findingFor(index: SnapshotIndex, fn: LambdaFunction): Finding[] {
 }
 
 export function lambdaVpcEniPermissions(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingFor(index, fn));
 }

@@ -14,7 +14,7 @@ import {
   functionLabel,
   functionResource,
   hasVpcTargetNeed,
-  isVpcAttached,
+  vpcFunctions,
   type ServiceNeeds,
   type VpcAttachedFunction,
 } from './lambda-vpc';
@@ -107,5 +107,5 @@ function findingsFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
 }
 
 export function lambdaVpcNoAwsEndpoint(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingsFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingsFor(index, fn));
 }

@@ -5,7 +5,7 @@
 import type { Finding } from '../model/finding';
 import { hop, mergeHops } from './hops';
 import { brokenVerdicts, internetReach, natFix, summarizeReach } from './lambda-reach';
-import { describeInternetNeeds, functionHop, functionLabel, functionResource, internetNeeds, isVpcAttached, type VpcAttachedFunction } from './lambda-vpc';
+import { describeInternetNeeds, functionHop, functionLabel, functionResource, internetNeeds, vpcFunctions, type VpcAttachedFunction } from './lambda-vpc';
 import type { SnapshotIndex } from './snapshot-index';
 
 function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
@@ -35,5 +35,5 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
 }
 
 export function lambdaVpcNoInternet(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingFor(index, fn));
 }

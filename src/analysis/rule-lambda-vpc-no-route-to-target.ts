@@ -7,7 +7,7 @@
 import type { Finding } from '../model/finding';
 import { hop, mergeHops } from './hops';
 import { subnetLabel } from './lambda-reach';
-import { functionHop, functionLabel, functionResource, isVpcAttached, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
+import { functionHop, functionLabel, functionResource, vpcFunctions, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
 import { targetReach } from './reach-target';
 import type { SnapshotIndex } from './snapshot-index';
 import { targetName } from './vpc-targets';
@@ -41,5 +41,5 @@ function findingsFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
 }
 
 export function lambdaVpcNoRouteToTarget(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingsFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingsFor(index, fn));
 }

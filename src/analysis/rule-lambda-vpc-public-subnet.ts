@@ -16,7 +16,7 @@ import {
   functionLabel,
   functionResource,
   internetNeeds,
-  isVpcAttached,
+  vpcFunctions,
   mayLeaveOverIpv6,
   type VpcAttachedFunction,
 } from './lambda-vpc';
@@ -87,5 +87,5 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
 }
 
 export function lambdaVpcPublicSubnet(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingFor(index, fn));
 }

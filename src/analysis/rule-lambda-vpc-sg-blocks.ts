@@ -19,7 +19,7 @@ import {
   functionLabel,
   functionResource,
   internetNeeds,
-  isVpcAttached,
+  vpcFunctions,
   vpcTargetNeeds,
   type VpcAttachedFunction,
 } from './lambda-vpc';
@@ -126,5 +126,5 @@ function casesFor(index: SnapshotIndex, fn: VpcAttachedFunction): Case[] {
 }
 
 export function lambdaVpcSgBlocks(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => casesFor(index, fn).map((c) => findingFor(index, fn, c)));
+  return vpcFunctions(index).flatMap((fn) => casesFor(index, fn).map((c) => findingFor(index, fn, c)));
 }

@@ -9,12 +9,11 @@ import type { Finding, Hop } from '../model/finding';
 import type { Route, RouteTable } from '../model/snapshot';
 import { serviceDisplayName } from './aws-services';
 import { hop } from './hops';
-import { awsServiceReach, internetReach, subnetLabel } from './lambda-reach';
-import { awsApiNeedsByService, functionLabel, internetNeeds, isVpcAttached, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
+import { awsServiceReach, internetReach, subnetLabel, workingNatGateway } from './lambda-reach';
+import { awsApiNeedsByService, functionLabel, internetNeeds, vpcFunctions, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
 import { targetReach } from './reach-target';
 import { defaultIpv4Route } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
-import { natGatewayInternetPath } from './subnet-egress';
 import { targetName } from './vpc-targets';
 import { labelled, listCapped, listWords } from './wording';
 
@@ -51,14 +50,6 @@ function usesOf(index: SnapshotIndex, fn: VpcAttachedFunction): Use[] {
   return uses;
 }
 
-/** A NAT gateway of the VPC that does reach the internet: the natural new target for 0.0.0.0/0. */
-function workingNat(index: SnapshotIndex, vpcId: string): string | undefined {
-  return index.snapshot.resources.natGateways
-    .filter((n) => n.vpcId === vpcId && natGatewayInternetPath(index, n).status === 'ok')
-    .map((n) => n.id)
-    .sort()[0];
-}
-
 function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
   const [first] = uses;
   if (!first) throw new Error('route-blackhole: no uses');
@@ -72,7 +63,7 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
     byFunction.set(use.fn.id, entry);
   }
   const victims = [...byFunction.values()].map((v) => `${functionLabel(v.fn)} (${listWords([...v.whats])}, from ${listCapped([...v.subnets], (id) => subnetLabel(index, id))})`);
-  const replacement = destination === '0.0.0.0/0' ? workingNat(index, routeTable.vpcId) : undefined;
+  const replacement = destination === '0.0.0.0/0' ? workingNatGateway(index, routeTable.vpcId) : undefined;
   const fixText = replacement
     ? `point ${destination} at NAT gateway ${replacement}, which reaches the internet, or delete the route`
     : `replace the route with one to a target that exists, or delete it`;
@@ -94,7 +85,7 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
 
 export function routeBlackhole(index: SnapshotIndex): Finding[] {
   const groups = new Map<string, Use[]>();
-  for (const fn of index.snapshot.resources.lambdaFunctions.filter(isVpcAttached)) {
+  for (const fn of vpcFunctions(index)) {
     for (const use of usesOf(index, fn)) {
       const key = `${use.routeTable.id}|${destinationOf(use.route)}`;
       groups.set(key, [...(groups.get(key) ?? []), use]);

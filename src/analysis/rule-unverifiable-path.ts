@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding';
 import { serviceDisplayName } from './aws-services';
 import { hop } from './hops';
 import { awsServiceReach, internetReach, subnetLabel, unknownVerdicts } from './lambda-reach';
-import { awsApiNeedsByService, functionHop, functionLabel, functionResource, internetNeeds, isVpcAttached, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
+import { awsApiNeedsByService, functionHop, functionLabel, functionResource, internetNeeds, vpcFunctions, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
 import { targetReach } from './reach-target';
 import type { SnapshotIndex } from './snapshot-index';
 import { targetName } from './vpc-targets';
@@ -66,5 +66,5 @@ function findingFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
 }
 
 export function unverifiablePath(index: SnapshotIndex): Finding[] {
-  return index.snapshot.resources.lambdaFunctions.filter(isVpcAttached).flatMap((fn) => findingFor(index, fn));
+  return vpcFunctions(index).flatMap((fn) => findingFor(index, fn));
 }

@@ -71,6 +71,10 @@ export function securityGroupsAllow(
   protocol: number,
   port: number,
 ): SecurityGroupVerdict {
+  return evaluate(groups, direction, peer, protocol, port);
+}
+
+function evaluate(groups: readonly SecurityGroup[], direction: Direction, peer: Peer, protocol: number, port: number): SecurityGroupVerdict {
   const cidrBlocks: IpBlock[] = [];
   const cidrGroups: string[] = [];
   let maybe: string | undefined;

@@ -9,6 +9,7 @@ import type { Hop } from '../model/finding';
 import type { Subnet, VpcEndpoint } from '../model/snapshot';
 import { checkFlow, combineFlows, type FlowBlock, type FlowSource, type FlowVerdict } from './flows';
 import { hop } from './hops';
+import { memo } from './memo';
 import { parseBlock, type IpBlock } from './ip-space';
 import { HTTPS } from './ports';
 import { routeTableOf } from './routing';
@@ -25,6 +26,12 @@ export type PathVerdict =
   | { readonly status: 'unknown'; readonly why: string };
 
 const pathCache = new WeakMap<SnapshotIndex, Map<string, PathVerdict>>();
+const groupKeys = memo<readonly string[], string>();
+
+/** The function's security groups as one key, in any order (the array is the function's own, so this is computed once per function). */
+export function groupKey(index: SnapshotIndex, ids: readonly string[]): string {
+  return groupKeys(index, ids, '', () => [...ids].sort().join(','));
+}
 
 function cached(index: SnapshotIndex, key: string, compute: () => PathVerdict): PathVerdict {
   let byKey = pathCache.get(index);
@@ -60,7 +67,7 @@ function unrelatedPrefixLists(index: SnapshotIndex, subnet: Subnet, prefixListId
 
 /** IPv4 internet through the subnet's NAT path, then the filters on it (TCP 443). */
 export function natPathFrom(index: SnapshotIndex, source: FlowSource): PathVerdict {
-  const key = `nat|${source.subnet.id}|${[...source.securityGroupIds].sort().join(',')}`;
+  const key = `nat|${source.subnet.id}|${groupKey(index, source.securityGroupIds)}`;
   return cached(index, key, () => {
     const egress = lambdaSubnetIpv4Egress(index, source.subnet.id);
     if (egress.kind === 'unknown') return { status: 'unknown', why: egress.why };
@@ -119,7 +126,7 @@ function gatewayPrefixList(index: SnapshotIndex, subnet: Subnet, endpoint: VpcEn
  * in the function's region, else the NAT path. Endpoints serve only their own region.
  */
 export function awsApiPathFrom(index: SnapshotIndex, source: FlowSource, functionRegion: string, service: string, region: string): PathVerdict {
-  const key = `api|${source.subnet.id}|${[...source.securityGroupIds].sort().join(',')}|${service}|${region}`;
+  const key = `api|${source.subnet.id}|${groupKey(index, source.securityGroupIds)}|${service}|${region}`;
   return cached(index, key, () => {
     if (region !== functionRegion) return natPathFrom(index, source);
     const reach = endpointReach(index, source.subnet, routeTableOf(index, source.subnet), region, service);

@@ -57,6 +57,8 @@ test('a template and a live account give the same findings for the same network'
 test('lambda-vpc-no-aws-endpoint carries the endpoint to add, in the function\'s subnets (one per AZ) and allowing its groups', () => {
   const net = network();
   net.privateTable.routes = net.privateTable.routes.filter((r) => r.target === 'local');
+  // No NAT gateway to route to: the endpoint is the self-contained fix.
+  net.nat.state = 'deleted';
   const finding = onlyFinding('lambda-vpc-no-aws-endpoint', networkResources(net), { lambdaFunctions: [vpcFunction('Worker', [PRIVATE_A, PRIVATE_B], [invokeLambdaNeed])] });
   assert.deepEqual(finding.fix, {
     kind: 'add-interface-endpoint',
@@ -66,6 +68,14 @@ test('lambda-vpc-no-aws-endpoint carries the endpoint to add, in the function\'s
     subnetIds: [PRIVATE_A, PRIVATE_B],
     sourceSecurityGroupIds: [FUNCTION_SG],
   });
+});
+
+test('no default route but a working NAT gateway in the VPC: the fix routes to it', () => {
+  const net = network();
+  net.privateTable.routes = net.privateTable.routes.filter((r) => r.target === 'local');
+  const finding = onlyFinding('lambda-vpc-no-aws-endpoint', networkResources(net), { lambdaFunctions: [vpcFunction('Worker', [PRIVATE_A], [invokeLambdaNeed])] });
+  assert.match(finding.message, /Fix: route 0\.0\.0\.0\/0 from subnet-priv-a to NAT gateway nat-1, which reaches the internet; or add an interface endpoint/);
+  assert.deepEqual(finding.fix, { kind: 'add-nat-route', routeTableIds: ['rtb-private'], destination: '0.0.0.0/0', natGatewayId: 'nat-1' });
 });
 
 test('one of two subnets public: the fix keeps the working subnet; all public: it moves to the NAT subnets', () => {

@@ -14,7 +14,7 @@ test('an internet need from a subnet with no default route is an error naming ho
   assert.equal(finding.severity, 'error');
   assert.match(finding.message, /^RefundWorker needs the internet \(api\.tosspayments\.com \(env PAYMENT_API_BASE_URL\)\)/);
   assert.match(finding.message, /its subnets subnet-priv-a and subnet-priv-b have no 0\.0\.0\.0\/0 route at all \(route table rtb-private\)/);
-  assert.match(finding.message, /Fix: route 0\.0\.0\.0\/0 from subnet-priv-a and subnet-priv-b to a NAT gateway that sits in a public subnet/);
+  assert.match(finding.message, /Fix: route 0\.0\.0\.0\/0 from subnet-priv-a and subnet-priv-b to NAT gateway nat-1, which reaches the internet/);
 });
 
 test('behind a working NAT gateway: no finding', () => {
@@ -36,7 +36,11 @@ test('the fix is machine-readable: the route to add, from the tables of the brok
   const net = network();
   net.privateTable.routes = net.privateTable.routes.filter((r) => r.target === 'local');
   const finding = onlyFinding(CODE, networkResources(net), { lambdaFunctions: [vpcFunction('RefundWorker', [PRIVATE_A], [payments])] });
-  assert.deepEqual(finding.fix, { kind: 'add-nat-route', routeTableIds: ['rtb-private'], destination: '0.0.0.0/0' });
+  assert.deepEqual(finding.fix, { kind: 'add-nat-route', routeTableIds: ['rtb-private'], destination: '0.0.0.0/0', natGatewayId: 'nat-1' });
+  net.nat.state = 'deleted';
+  const none = onlyFinding(CODE, networkResources(net), { lambdaFunctions: [vpcFunction('RefundWorker', [PRIVATE_A], [payments])] });
+  assert.match(none.message, /to a NAT gateway that sits in a public subnet/);
+  assert.deepEqual(none.fix, { kind: 'add-nat-route', routeTableIds: ['rtb-private'], destination: '0.0.0.0/0' });
 });
 
 test('near miss: the NAT gateway sits in a private subnet (the wrong one), so its own traffic has no way out', () => {
