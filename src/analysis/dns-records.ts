@@ -114,7 +114,7 @@ export function recordVerdict(index: SnapshotIndex, domain: DomainName, record: 
     const want = domain.targetHostedZoneId;
     const have = record.alias.hostedZoneId;
     if (want === undefined || isUnknownValue(want) || isUnknownValue(have) || want.trim() === have.trim()) return OK;
-    return broken(`alias to the right name but with hosted zone id ${have}; the target's is ${want}: Route 53 resolves an alias only with its matching pair (and refuses to create one without it)`);
+    return broken(`aliases the right name but with hosted zone id ${have}, while the target's is ${want}: Route 53 resolves an alias only with its matching pair (and refuses to create one without it)`);
   }
   const type = record.type.toUpperCase();
   if (type === 'CNAME') {

@@ -56,7 +56,7 @@ test('dns-record-wrong-target: an alias to the API’s execute-api name is an er
 test('dns-record-wrong-target: the right name with the wrong zone id (near miss) is an error; the right pair is clean', () => {
   const setup = withRecords([record('api.example.com', 'A', { alias: { dnsName: `${TARGET}.`, hostedZoneId: 'Z2FDTNDATAQYW2' } })]);
   const finding = onlyFinding('dns-record-wrong-target', domainResources(setup));
-  assert.match(finding.message, /alias to the right name but with hosted zone id Z2FDTNDATAQYW2; the target's is Z20JF4UZKIW1U8/);
+  assert.match(finding.message, /the alias A record Z0000000000000000TEST\/api\.example\.com\.\/A aliases the right name but with hosted zone id Z2FDTNDATAQYW2, while the target's is Z20JF4UZKIW1U8/);
   assert.deepEqual(findingsOf('dns-record-wrong-target', domainResources(domainSetup())), []);
 });
 
