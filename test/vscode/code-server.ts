@@ -61,6 +61,8 @@ const QUIET_SETTINGS = {
 
 export interface CodeServer {
   url: string;
+  /** The profile's user-data folder (settings, global storage). */
+  userDataDir: string;
   /** VS Code's own logs (extension host, renderer), copied out when a test fails. */
   logsDir: string;
   /** An empty folder that goes away with the server, for files a test makes VS Code write. */
@@ -70,15 +72,33 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
+export interface CodeServerOptions {
+  /** Added to (or, with undefined, removed from) the environment code-server and its extension host see. */
+  env?: Record<string, string | undefined>;
+  /**
+   * Settings of `machine` scope (e.g. serverlessNetworkMap.endpoint): code-server's extension host is a
+   * remote one, and VS Code reads those there only from the remote's own settings file, never the user's.
+   */
+  machineSettings?: Record<string, unknown>;
+}
+
 /** Installs the VSIX into a fresh profile and serves `folder` on a free loopback port; `settings` add to the quiet defaults. */
-export async function startCodeServer(vsix: string, folder: string, settings: Record<string, unknown> = {}): Promise<CodeServer> {
+export async function startCodeServer(vsix: string, folder: string, settings: Record<string, unknown> = {}, options: CodeServerOptions = {}): Promise<CodeServer> {
   const home = mkdtempSync(join(tmpdir(), 'snm-code-server-'));
   const dirs = { extensions: join(home, 'extensions'), userData: join(home, 'user-data'), xdg: join(home, 'xdg') };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(join(home, 'scratch'));
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  if (options.machineSettings) {
+    mkdirSync(join(dirs.userData, 'Machine'), { recursive: true });
+    writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(options.machineSettings, null, 2));
+  }
   // code-server writes a default config (with a password) and logs under XDG folders: keep them in the throwaway home.
-  const env = { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), XDG_CACHE_HOME: join(dirs.xdg, 'cache') };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: join(dirs.xdg, 'config'), XDG_DATA_HOME: join(dirs.xdg, 'data'), XDG_CACHE_HOME: join(dirs.xdg, 'cache') };
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
   const common = ['--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--config', join(home, 'config.yaml')];
   writeFileSync(join(home, 'config.yaml'), 'auth: none\ncert: false\n');
 
@@ -98,6 +118,7 @@ export async function startCodeServer(vsix: string, folder: string, settings: Re
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const server: CodeServer = {
     url,
+    userDataDir: dirs.userData,
     logsDir: join(dirs.userData, 'logs'),
     scratchDir: join(home, 'scratch'),
     log: () => output,

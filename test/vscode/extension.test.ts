@@ -130,7 +130,12 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
       await input.fill('');
       await page.keyboard.insertText(target);
       await waitUntil(async () => (await input.inputValue()) === target, `the save dialog to hold ${target}`);
-      await input.press('Enter');
+      // Under load the dialog can swallow an Enter while it is still listing the folder: press again until it closes.
+      const dialog = page.locator('.quick-input-widget');
+      await waitUntil(async () => {
+        if (await dialog.isVisible()) await input.press('Enter');
+        return dialog.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true);
+      }, 'the save dialog to accept the path');
       await frame.locator('.snm-status', { hasText: 'Exported' }).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(readFileSync(target, 'utf8'), /<svg[^>]*class="snm-diagram"/);
     }));

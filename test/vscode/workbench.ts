@@ -64,6 +64,12 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
 
 /** Runs a command from the palette by its full title ("Category: Title"), as a user would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await startCommand(page, title);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+}
+
+/** Starts a command from the palette without waiting for the palette to close: for commands that ask with a quick pick of their own. */
+export async function startCommand(page: Page, title: string): Promise<void> {
   await page.locator('.monaco-workbench').focus();
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
@@ -77,7 +83,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     return row.waitFor({ timeout: 2_000 }).then(() => true);
   }, `"${title}" in the command palette`);
   await input.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
+}
+
+/** The open quick pick once its title contains `title` (a command's own question, not the palette). */
+export async function quickPick(page: Page, title: string): Promise<Locator> {
+  const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+  await widget.waitFor({ timeout: STEP_TIMEOUT });
+  return widget;
+}
+
+/** A notification toast whose message matches. */
+export function notification(page: Page, message: RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
 }
 
 /** The editor tab of a webview panel, by its title. */
