@@ -3,7 +3,7 @@
 // sub-zones (team: the parent's NS record lists other servers; ok: the right ones — moto gives
 // every zone the same four), and a private zone svc.example.com that shadows a public name.
 import { CreateVpcCommand, ModifyVpcAttributeCommand } from '@aws-sdk/client-ec2';
-import { ChangeResourceRecordSetsCommand, CreateHostedZoneCommand, GetHostedZoneCommand, type Change, type VPCRegion } from '@aws-sdk/client-route-53';
+import { ChangeResourceRecordSetsCommand, CreateHostedZoneCommand, GetHostedZoneCommand, type Change, type RRType, type VPCRegion } from '@aws-sdk/client-route-53';
 import type { RegionClients } from './fixtures/clients';
 import type { Seed2Apis } from './seed2-account';
 
@@ -19,7 +19,7 @@ const alias = (name: string, dnsName: string, zoneId: string): Change => ({
   Action: 'CREATE',
   ResourceRecordSet: { Name: name, Type: 'A', AliasTarget: { DNSName: dnsName, HostedZoneId: zoneId, EvaluateTargetHealth: false } },
 });
-const plain = (name: string, type: string, values: string[]): Change => ({
+const plain = (name: string, type: RRType, values: string[]): Change => ({
   Action: 'CREATE',
   ResourceRecordSet: { Name: name, Type: type, TTL: 300, ResourceRecords: values.map((Value) => ({ Value })) },
 });
