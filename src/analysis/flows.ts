@@ -8,7 +8,7 @@
 import type { FindingFix, Hop } from '../model/finding';
 import type { NetworkAcl, SecurityGroup, Subnet } from '../model/snapshot';
 import { hop } from './hops';
-import { formatBlock, parseBlock, publicBlocks, type IpBlock } from './ip-space';
+import { blocksKey, formatBlock, parseBlock, publicBlocks, type IpBlock } from './ip-space';
 import { networkAclAllows } from './network-acls';
 import { networkAclOf } from './network-acls';
 import { EPHEMERAL_PORTS, formatPorts, TCP, type PortRange, type PortSet } from './ports';
@@ -197,7 +197,7 @@ const flowCache = new WeakMap<SnapshotIndex, Map<string, FlowVerdict>>();
 function flowKey(source: FlowSource, destination: FlowDestination, port: number): string {
   const from = `${source.subnet.id}|${[...source.securityGroupIds].sort().join(',')}|${port}`;
   if (destination.kind === 'eni') {
-    return `${from}|eni|${destination.label}|${destination.subnet.id}|${destination.blocks.map((b) => `${b.start}/${b.prefixLength}`).join(',')}|${destination.securityGroupIds.join(',')}`;
+    return `${from}|eni|${destination.label}|${destination.subnet.id}|${blocksKey(destination.blocks)}|${destination.securityGroupIds.join(',')}`;
   }
   return `${from}|public|${destination.label}|${destination.natSubnet?.id ?? ''}|${destination.prefixListId ?? ''}|${[...(destination.unrelatedPrefixListIds ?? [])].sort().join(',')}`;
 }

@@ -30,7 +30,7 @@ export function serviceOfAction(pattern: string): string | undefined {
   const colon = pattern.indexOf(':');
   if (colon <= 0) return undefined;
   const service = pattern.slice(0, colon).trim().toLowerCase();
-  return service === '*' || service.includes('*') ? undefined : service;
+  return service.includes('*') ? undefined : service;
 }
 
 export function isWildcard(pattern: string): boolean {

@@ -84,16 +84,51 @@ export function coverage(target: IpBlock, blocks: readonly IpBlock[]): Coverage 
 
 /** How much of a set of targets the blocks cover: full only if each target is fully covered. */
 export function coverageOfAll(targets: readonly IpBlock[], blocks: readonly IpBlock[]): Coverage {
+  if (blocks.length === 0) return 'none';
+  // Merge the covering blocks once; each target is then one scan of the merged ranges.
+  const merged = mergeRanges(blocks);
   let sawFull = false;
   let sawNone = false;
   for (const target of targets) {
-    const c = coverage(target, blocks);
+    const c = coverage(target, merged);
     if (c === 'partial') return 'partial';
     if (c === 'full') sawFull = true;
     else sawNone = true;
   }
   if (sawFull && sawNone) return 'partial';
   return sawFull ? 'full' : 'none';
+}
+
+/** Overlapping or adjacent blocks of one family joined into ranges (as blocks with a nominal prefix). */
+function mergeRanges(blocks: readonly IpBlock[]): IpBlock[] {
+  const sorted = [...blocks].sort((a, b) => (a.family !== b.family ? (a.family < b.family ? -1 : 1) : a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const merged: IpBlock[] = [];
+  for (const block of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.family === block.family && block.start <= last.end + 1n) {
+      if (block.end > last.end) merged[merged.length - 1] = { ...last, end: block.end };
+    } else merged.push(block);
+  }
+  return merged;
+}
+
+// Blocks come from parseBlock's cache (one object per CIDR text) or publicBlocks (one list), so
+// numbering them by identity makes a cheap cache key; printing bigints for every lookup was not.
+const blockIds = new WeakMap<IpBlock, number>();
+let nextBlockId = 0;
+
+/** A short key for a list of blocks, by identity (equal lists of the same block objects give equal keys). */
+export function blocksKey(blocks: readonly IpBlock[]): string {
+  let key = '';
+  for (const block of blocks) {
+    let id = blockIds.get(block);
+    if (id === undefined) {
+      id = nextBlockId++;
+      blockIds.set(block, id);
+    }
+    key += `${id},`;
+  }
+  return key;
 }
 
 function bigintToBytes(value: bigint, count: number): number[] {

@@ -10,7 +10,7 @@ import { memo } from './memo';
 import { ipv6EgressGateway, type VpcAttachedFunction } from './lambda-vpc';
 import type { SnapshotIndex } from './snapshot-index';
 import { describeBrokenEgress, groupBrokenEgress, lambdaSubnetIpv4Egress, natGatewayInternetPath } from './subnet-egress';
-import { awsApiPathFrom, natPathFrom, type PathVerdict } from './subnet-paths';
+import { awsApiPathFrom, groupKey, natPathFrom, type PathVerdict } from './subnet-paths';
 import type { UnusableEndpoint } from './vpc-endpoints';
 import { labelled, listCapped, listWords, plural } from './wording';
 
@@ -49,15 +49,29 @@ function reach(index: SnapshotIndex, fn: VpcAttachedFunction, path: (source: Flo
 }
 
 const reachMemo = memo<LambdaFunction, ReachResult>();
+const configMemo = memo<SnapshotIndex, ReachResult>();
+const configKeys = memo<LambdaFunction, string>();
+
+/**
+ * What a function's reach depends on: its subnets, its groups, whether it is dual-stack, its
+ * region. Functions that share these (most of a large account does) share the answers.
+ */
+export function placementKey(index: SnapshotIndex, fn: VpcAttachedFunction): string {
+  return configKeys(index, fn, '', () => `${fn.vpcConfig.subnetIds.join(',')}|${groupKey(index, fn.vpcConfig.securityGroupIds)}|${fn.vpcConfig.ipv6AllowedForDualStack}|${fn.region}`);
+}
+
+function sharedReach(index: SnapshotIndex, fn: VpcAttachedFunction, what: string, compute: () => ReachResult): ReachResult {
+  return reachMemo(index, fn, what, () => configMemo(index, index, `${placementKey(index, fn)}|${what}`, compute));
+}
 
 /** Internet reach (IPv4 through a NAT gateway, TCP 443) from each of the function's subnets. */
 export function internetReach(index: SnapshotIndex, fn: VpcAttachedFunction): ReachResult {
-  return reachMemo(index, fn, 'internet', () => reach(index, fn, (source) => natPathFrom(index, source), 'works only for destinations with an IPv6 address'));
+  return sharedReach(index, fn, 'internet', () => reach(index, fn, (source) => natPathFrom(index, source), 'works only for destinations with an IPv6 address'));
 }
 
 /** Reach to an AWS service's API from each subnet: a usable VPC endpoint, else the NAT path. */
 export function awsServiceReach(index: SnapshotIndex, fn: VpcAttachedFunction, service: string, region: string = fn.region): ReachResult {
-  return reachMemo(index, fn, `api|${service}|${region}`, () =>
+  return sharedReach(index, fn, `api|${service}|${region}`, () =>
     reach(index, fn, (source) => awsApiPathFrom(index, source, fn.region, service, region), "works only if the SDK uses the service's dual-stack endpoint (AWS_USE_DUALSTACK_ENDPOINT)"),
   );
 }

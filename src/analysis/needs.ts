@@ -29,12 +29,19 @@ export type EffectiveNeed = Exclude<Need, AwsApiNeed> | EffectiveAwsApiNeed;
 /** Derived actions shown per service; more would only lengthen the message. */
 const MAX_DERIVED_PER_SERVICE = 3;
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
 /** "arn:aws:sqs:us-east-1:…" → "us-east-1" when all resources agree; undefined for "*", mixed or regionless ARNs. */
 function regionOfResources(resources: readonly string[]): string | undefined {
-  const regions = new Set(resources.map((r) => (r.startsWith('arn:') ? (r.split(':')[3] ?? '') : '')));
-  const [only] = [...regions];
+  let region: string | undefined;
+  for (const resource of resources) {
+    if (!resource.startsWith('arn:')) return undefined;
+    const r = resource.split(':', 4)[3] ?? '';
+    if (region !== undefined && r !== region) return undefined;
+    region = r;
+  }
   // Only a literal region: a template's unresolved "${AWS::Region}" means the function's own.
-  return regions.size === 1 && only && /^[a-z]{2}(-[a-z]+)+-\d$/.test(only) ? only : undefined;
+  return region && REGION.test(region) ? region : undefined;
 }
 
 interface Grant {

@@ -5,8 +5,8 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 // https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
 import type { NetworkAcl, NetworkAclEntry, Subnet } from '../model/snapshot';
-import { blockContains, blocksOverlap, halves, parseBlock, type Family, type IpBlock } from './ip-space';
-import { intersectPorts, protocolMatches, rulePorts, samePorts, subtractPorts, unionPorts, type PortRange, type PortSet } from './ports';
+import { blockContains, blocksKey, blocksOverlap, halves, parseBlock, type Family, type IpBlock } from './ip-space';
+import { ALL_PROTOCOLS, intersectPorts, protocolNumber, rulePorts, samePorts, subtractPorts, unionPorts, type PortRange, type PortSet } from './ports';
 import type { SnapshotIndex } from './snapshot-index';
 
 /** The NACL filtering a subnet's traffic; undefined when the snapshot holds neither an association nor the VPC's default NACL. */
@@ -18,6 +18,8 @@ interface ParsedEntry {
   readonly entry: NetworkAclEntry;
   readonly block: IpBlock;
   readonly ports: PortRange;
+  /** The entry's protocol as a number, -1 for all; undefined for one we cannot read (never matches). */
+  readonly protocol: number | undefined;
 }
 
 const parsedAcls = new WeakMap<NetworkAcl, Map<string, readonly ParsedEntry[]>>();
@@ -37,7 +39,7 @@ function entriesOf(acl: NetworkAcl, egress: boolean, family: Family): readonly P
       .flatMap((entry) => {
         const text = family === 'ipv4' ? entry.cidr : entry.ipv6Cidr;
         const block = text === undefined ? undefined : parseBlock(text);
-        return block && block.family === family ? [{ entry, block, ports: rulePorts(entry.protocol, entry.fromPort, entry.toPort) }] : [];
+        return block && block.family === family ? [{ entry, block, ports: rulePorts(entry.protocol, entry.fromPort, entry.toPort), protocol: protocolNumber(entry.protocol) }] : [];
       })
       .sort((a, b) => a.entry.ruleNumber - b.entry.ruleNumber);
     byKey.set(key, entries);
@@ -65,9 +67,9 @@ function evaluatePiece(entries: readonly ParsedEntry[], piece: IpBlock, protocol
   let open: PortSet = [ports];
   let denied: PortSet = [];
   let denyingRule: number | undefined;
-  for (const { entry, block, ports: entryPorts } of entries) {
+  for (const { entry, block, ports: entryPorts, protocol: entryProtocol } of entries) {
     if (open.length === 0) break;
-    if (!blockContains(block, piece) || !protocolMatches(entry.protocol, protocol)) continue;
+    if (!blockContains(block, piece) || (entryProtocol !== ALL_PROTOCOLS && entryProtocol !== protocol)) continue;
     const hit = intersectPorts(open, entryPorts);
     if (hit.length === 0) continue;
     if (entry.action === 'deny') {
@@ -99,7 +101,7 @@ export function networkAclAllows(acl: NetworkAcl, egress: boolean, remote: reado
     byKey = new Map();
     verdicts.set(acl, byKey);
   }
-  const key = `${egress}|${protocol}|${ports.from}-${ports.to}|${remoteKey(remote)}`;
+  const key = `${egress}|${protocol}|${ports.from}-${ports.to}|${blocksKey(remote)}`;
   let verdict = byKey.get(key);
   if (!verdict) {
     verdict = evaluate(acl, egress, remote, protocol, ports);
@@ -109,22 +111,25 @@ export function networkAclAllows(acl: NetworkAcl, egress: boolean, remote: reado
 }
 
 const verdicts = new WeakMap<NetworkAcl, Map<string, NaclVerdict>>();
-const remoteKeys = new WeakMap<readonly IpBlock[], string>();
-
-function remoteKey(remote: readonly IpBlock[]): string {
-  let key = remoteKeys.get(remote);
-  if (key === undefined) {
-    key = remote.map((b) => `${b.family}:${b.start}/${b.prefixLength}`).join(',');
-    remoteKeys.set(remote, key);
-  }
-  return key;
-}
-
 function evaluate(acl: NetworkAcl, egress: boolean, remote: readonly IpBlock[], protocol: number, ports: PortRange): NaclVerdict {
   const family = remote[0]?.family ?? 'ipv4';
   const entries = entriesOf(acl, egress, family);
   const entryBlocks = entries.map((e) => e.block);
-  const pieces = remote.flatMap((block) => partition(block, entryBlocks)).map((piece) => evaluatePiece(entries, piece, protocol, ports));
+  // Pieces that the same entries contain get the same verdict: evaluate each such group once
+  // (the internet is two dozen blocks, and most NACLs treat them all alike).
+  const bySignature = new Map<string, PieceVerdict>();
+  const pieces = remote
+    .flatMap((block) => partition(block, entryBlocks))
+    .map((piece) => {
+      let signature = '';
+      for (const e of entries) signature += blockContains(e.block, piece) ? '1' : '0';
+      let verdict = bySignature.get(signature);
+      if (!verdict) {
+        verdict = evaluatePiece(entries, piece, protocol, ports);
+        bySignature.set(signature, verdict);
+      }
+      return verdict;
+    });
   const deniedPieces = pieces.filter((p) => p.denied.length > 0);
   if (deniedPieces.length === 0) return { status: 'allow' };
   const first = deniedPieces[0] as PieceVerdict;

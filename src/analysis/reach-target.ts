@@ -9,7 +9,8 @@ import type { LambdaFunction, NetworkInterface, Route, RouteTable, Subnet } from
 import { checkFlow, type FlowBlock, type FlowSource } from './flows';
 import { hop } from './hops';
 import { blockContains, isPublicBlock, parseBlock, type IpBlock } from './ip-space';
-import { flowSource } from './lambda-reach';
+import { flowSource, placementKey } from './lambda-reach';
+import type { VpcAttachedFunction } from './lambda-vpc';
 import { memo } from './memo';
 import { routeFor, routeTableOf, routeTargetKind } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
@@ -29,7 +30,6 @@ export type TargetVerdict =
   | { readonly status: 'unknown'; readonly subnetId: string; readonly eni?: NetworkInterface; readonly why: string };
 
 export interface TargetReach {
-  readonly need: VpcTargetNeed;
   readonly resolution: TargetResolution;
   readonly verdicts: readonly TargetVerdict[];
 }
@@ -113,16 +113,19 @@ function computeVerdict(index: SnapshotIndex, source: FlowSource, eni: NetworkIn
 }
 
 const targetMemo = memo<LambdaFunction, TargetReach>();
+const sharedMemo = memo<SnapshotIndex, TargetReach>();
 
-/** The verdict for every (subnet of the function, ENI of the target) pair. */
-export function targetReach(index: SnapshotIndex, fn: LambdaFunction, need: VpcTargetNeed): TargetReach {
-  return targetMemo(index, fn, need, () => computeTargetReach(index, fn, need));
+/** The verdict for every (subnet of the function, ENI of the target) pair; shared by functions placed alike that need the same target. */
+export function targetReach(index: SnapshotIndex, fn: VpcAttachedFunction, need: VpcTargetNeed): TargetReach {
+  return targetMemo(index, fn, need, () =>
+    sharedMemo(index, index, `${placementKey(index, fn)}|${need.targetId ?? ''}|${need.host ?? ''}|${need.port}`, () => computeTargetReach(index, fn, need)),
+  );
 }
 
 function computeTargetReach(index: SnapshotIndex, fn: LambdaFunction, need: VpcTargetNeed): TargetReach {
   const resolution = resolveVpcTarget(index, need);
   const subnetIds = fn.vpcConfig?.subnetIds ?? [];
-  if (resolution.status === 'unknown') return { need, resolution, verdicts: subnetIds.map((subnetId) => ({ status: 'unknown', subnetId, why: resolution.why })) };
+  if (resolution.status === 'unknown') return { resolution, verdicts: subnetIds.map((subnetId) => ({ status: 'unknown', subnetId, why: resolution.why })) };
   const verdicts = subnetIds.flatMap((subnetId) => resolution.interfaces.map((eni) => verdictFor(index, fn, subnetId, eni, need.port)));
-  return { need, resolution, verdicts };
+  return { resolution, verdicts };
 }

@@ -69,9 +69,11 @@ function findingsFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
     const name = functionLabel(fn);
     const api = `the ${serviceDisplayName(service)} API${region === fn.region ? '' : ` in ${region}`}`;
     const guess = onlySharedRole(group);
-    const consequence = summary.intermittent
-      ? `, so it reaches ${api} only intermittently: invocations that land there hang until the function times out, while those in ${summary.working} get through`
-      : `, so its calls to ${api} cannot leave the VPC and hang until the function times out`;
+    const consequence = guess
+      ? `; if it calls ${api}, those calls hang until the function times out${summary.intermittent ? ` (those from ${summary.working} get through)` : ''}`
+      : summary.intermittent
+        ? `, so it reaches ${api} only intermittently: invocations that land there hang until the function times out, while those in ${summary.working} get through`
+        : `, so its calls to ${api} cannot leave the VPC and hang until the function times out`;
     const endpointNotes = result.unusableEndpoints.map((u) => ` Endpoint ${u.endpoint.id} (${u.endpoint.serviceName}) exists but ${u.problem}.`).join('');
     const nat = natFix(index, fn, result, summary);
     // Endpoints serve only their own region: for calls to another region only the NAT path helps.
@@ -82,11 +84,9 @@ function findingsFor(index: SnapshotIndex, fn: VpcAttachedFunction): Finding[] {
           ? result.unusableEndpoints.map((u) => ({ text: u.fix, ...(u.machineFix ? { fix: u.machineFix } : {}) }))
           : [endpointFix(index, fn, service, summary.brokenSubnetIds)];
     const fixes: SuggestedFix[] = [nat, ...endpointFixes, ...(hasVpcTargetNeed(fn) ? [] : [{ text: 'take the function out of the VPC if it needs nothing inside it' }])];
-    const needText = guess
-      ? `its execution role (shared with other functions) allows ${describeAwsApiNeeds(needs)}`
-      : `needs ${describeAwsApiNeeds(needs)}`;
+    const needText = guess ? `: its execution role (shared with other functions) allows ${describeAwsApiNeeds(needs)}` : ` needs ${describeAwsApiNeeds(needs)}`;
     const message =
-      `${name} ${needText}, but ${summary.causes}${guess ? `; if it calls ${api}` : ''}${consequence}${summary.unchecked}.` +
+      `${name}${needText}, but ${summary.causes}${consequence}${summary.unchecked}.` +
       `${endpointNotes} Fix: ${fixes.map((f) => f.text).join('; or ')}.`;
     const serviceHop = hop('aws-service', endpointServiceName(region, service), false, `unreachable from ${listWords(summary.brokenSubnetIds)}`);
     const endpointHops = result.unusableEndpoints.map((u) => hop('vpc-endpoint', u.endpoint.id, false, u.problem));

@@ -84,6 +84,8 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
 }
 
 export function routeBlackhole(index: SnapshotIndex): Finding[] {
+  // Most accounts have no blackhole route at all: then no path can take one.
+  if (!index.snapshot.resources.routeTables.some((t) => t.routes.some((r) => r.state === 'blackhole'))) return [];
   const groups = new Map<string, Use[]>();
   for (const fn of vpcFunctions(index)) {
     for (const use of usesOf(index, fn)) {

@@ -6,7 +6,7 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html
 // Anything we cannot judge (a route to a transit gateway, a firewall ENI, a resource missing
 // from the snapshot) is "unknown": rules report nothing they cannot stand behind.
-// TODO(reachability issue): security-group egress and NACLs on this path are not evaluated yet.
+// Routes only: the security groups and NACLs on the chosen path are subnet-paths.ts's business.
 import type { Hop } from '../model/finding';
 import type { NatGateway, RouteTable, Subnet } from '../model/snapshot';
 import { hop } from './hops';

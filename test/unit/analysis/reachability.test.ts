@@ -94,7 +94,10 @@ test('needs derived from the role: its own role is an error, a role shared with 
   const sibling = vpcFunction('Sibling', [PRIVATE_A], [], { roleArn: roleArn('worker-role') });
   const shared = findingsOf('lambda-vpc-no-aws-endpoint', networkResources(net), { lambdaFunctions: [own, sibling], iamRoles: [role] });
   assert.deepEqual(shared.map((f) => f.severity), ['warning', 'warning']);
-  assert.match(shared[0]?.message ?? '', /its execution role \(shared with other functions\) allows sqs:SendMessage \(inline policy queue\)/);
+  assert.match(
+    shared[0]?.message ?? '',
+    /^Sibling: its execution role \(shared with other functions\) allows sqs:SendMessage \(inline policy queue\), but its subnet subnet-priv-a has no 0\.0\.0\.0\/0 route at all \(route table rtb-private\); if it calls the SQS API, those calls hang until the function times out\./,
+  );
 });
 
 test('calls to another region are not served by this region\'s endpoints', () => {
