@@ -3,9 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { styleText } from 'node:util';
 import { analyze } from '../analysis/analyze';
-import { renderHtml } from '../diagram/html';
-import { renderSvg } from '../diagram/svg';
-import { layoutDiagram } from '../diagram/layout';
 import type { Finding, Severity } from '../model/finding';
 import type { Command } from './args';
 import { formatFindingsSarif } from './format-sarif';
@@ -44,6 +41,8 @@ export async function runCheck(command: Extract<Command, { name: 'check' }>, io:
 export async function runDiagram(command: Extract<Command, { name: 'diagram' }>, io: Io): Promise<number> {
   const snapshot = await loadSnapshot(command);
   const findings = analyze(snapshot);
+  // Loaded on demand: ELK is a large part of the bundle, and `check` never draws.
+  const [{ layoutDiagram }, { renderSvg }, { renderHtml }] = await Promise.all([import('../diagram/layout.js'), import('../diagram/svg.js'), import('../diagram/html.js')]);
   const diagram = await layoutDiagram(snapshot, findings);
   const output = /\.svg$/i.test(command.out) ? renderSvg(diagram) : renderHtml(diagram, findings);
   try {

@@ -1,7 +1,6 @@
 // serverless-network-map: the command line front end of DESIGN.md.
 import { parseCommandLine, USAGE } from './args';
 import { runCheck, runDiagram, type Io } from './commands';
-import { runScan } from './scan-command';
 import { UsageError } from './usage-error';
 
 export async function main(argv: string[], io: Io, signal?: AbortSignal): Promise<number> {
@@ -12,7 +11,8 @@ export async function main(argv: string[], io: Io, signal?: AbortSignal): Promis
         io.stdout(`${USAGE}\n`);
         return 0;
       case 'scan':
-        return await runScan(command, io, signal);
+        // Loaded on demand: the AWS SDK is most of the bundle, and check/diagram never need it.
+        return await (await import('./scan-command.js')).runScan(command, io, signal);
       case 'check':
         return await runCheck(command, io);
       case 'diagram':

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatFindingsSarif } from '../../../src/cli/format-sarif';
+import { formatFindingsSarif, sarifUri } from '../../../src/cli/format-sarif';
 import { demoSnapshot } from '../../../src/demo/demo-account';
 import { analyze } from '../../../src/analysis/analyze';
 import { findingDocsUrl, type FindingCode } from '../../../src/model/finding';
@@ -99,8 +99,7 @@ test('SARIF without locations (an account check), with a parse error, and with n
   assertValidSarif(formatFindingsSarif([], 'dev'));
 });
 
-test('artifact URIs: relative paths stay relative and percent-encoded, absolute ones become file: URIs', async () => {
-  const { sarifUri } = await import('../../../src/cli/format-sarif');
+test('artifact URIs: relative paths stay relative and percent-encoded, absolute ones become file: URIs', () => {
   assert.equal(sarifUri('demo/template.yaml'), 'demo/template.yaml');
   assert.equal(sarifUri('infra\\my stack\\template.yaml'), 'infra/my%20stack/template.yaml');
   assert.equal(sarifUri('a#b?.yaml'), 'a%23b%3F.yaml');
