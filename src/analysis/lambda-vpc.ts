@@ -93,10 +93,16 @@ export function hasVpcTargetNeed(fn: LambdaFunction): boolean {
   return fn.needs.some((n) => n.kind === 'vpc-target');
 }
 
-/** "lambda:InvokeFunction (LambdaInvokePolicy)", one entry per distinct action and source. */
+/** "lambda:InvokeFunction (LambdaInvokePolicy)", "dynamodb:GetItem and dynamodb:PutItem (DynamoDBCrudPolicy)": actions grouped by source. */
 export function describeAwsApiNeeds(needs: readonly AwsApiNeed[]): string {
-  const parts = needs.map((n) => `${n.action ?? `the ${n.service} API`} (${n.via})`);
-  return listWords([...new Set(parts)]);
+  const byVia = new Map<string, string[]>();
+  for (const n of needs) {
+    const action = n.action ?? `the ${n.service} API`;
+    const list = byVia.get(n.via) ?? [];
+    if (!list.includes(action)) list.push(action);
+    byVia.set(n.via, list);
+  }
+  return listWords([...byVia].map(([via, actions]) => `${listWords(actions)} (${via})`));
 }
 
 /** "api.tosspayments.com (env PAYMENT_API_URL)", or just the source when no host is known. */

@@ -26,7 +26,7 @@ export type EffectiveAwsApiNeed = AwsApiNeed & {
 
 export type EffectiveNeed = Exclude<Need, AwsApiNeed> | EffectiveAwsApiNeed;
 
-/** Derived actions shown per service; more would only lengthen the message. */
+/** Actions permissions add per service; more would only lengthen the message. */
 const MAX_DERIVED_PER_SERVICE = 3;
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
@@ -84,32 +84,61 @@ function grantsOf(index: SnapshotIndex, fn: LambdaFunction): readonly Grant[] {
   return own.length === 0 ? fromRole : [...own, ...fromRole];
 }
 
-function derivedNeeds(index: SnapshotIndex, fn: LambdaFunction, declaredServices: ReadonlySet<string>): EffectiveAwsApiNeed[] {
-  const needs: EffectiveAwsApiNeed[] = [];
+function needFromGrant(fn: LambdaFunction, grant: Grant, service: string): EffectiveAwsApiNeed {
+  const region = regionOfResources(grant.resources);
+  const need: EffectiveAwsApiNeed = { kind: 'aws-api', service, action: grant.action, via: grant.via, origin: grant.origin };
+  return region !== undefined && region !== fn.region ? { ...need, region } : need;
+}
+
+/**
+ * In order of how directly they speak for the function: its own policies (a SAM policy template
+ * names the action and its source best), then what readers declared (an environment variable),
+ * then its role — which only adds services nothing else mentioned, a few actions each. The same
+ * action is listed once, under its first source.
+ */
+function collectNeeds(index: SnapshotIndex, fn: LambdaFunction): EffectiveNeed[] {
+  const needs: EffectiveNeed[] = [];
   const seen = new Set<string>();
+  const services = new Set<string>();
   const perService = new Map<string, number>();
-  for (const grant of grantsOf(index, fn)) {
+  const add = (need: EffectiveAwsApiNeed): void => {
+    const key = endpointServiceKey(need.service);
+    const actionKey = `${key}|${(need.action ?? '').toLowerCase()}|${need.region ?? ''}`;
+    if (seen.has(actionKey)) return;
+    seen.add(actionKey);
+    services.add(key);
+    needs.push(need);
+  };
+  const grants = grantsOf(index, fn);
+  const capped = (grant: Grant, service: string): void => {
+    const key = endpointServiceKey(service);
+    const count = perService.get(key) ?? 0;
+    if (count >= MAX_DERIVED_PER_SERVICE) return;
+    const before = needs.length;
+    add(needFromGrant(fn, grant, service));
+    if (needs.length > before) perService.set(key, count + 1);
+  };
+  for (const grant of grants) {
+    const service = grant.origin === 'function-policy' ? serviceOfAction(grant.action) : undefined;
+    if (service) capped(grant, service);
+  }
+  for (const need of fn.needs) {
+    if (need.kind === 'aws-api') add({ ...need, origin: 'declared' });
+    else needs.push(need);
+  }
+  const explicit = new Set(services);
+  for (const grant of grants) {
+    if (grant.origin === 'function-policy') continue;
     const service = serviceOfAction(grant.action);
     if (!service) continue;
-    const key = endpointServiceKey(service);
-    // A declared need for the service already says it all; the permission would only repeat it.
-    if (declaredServices.has(key)) continue;
-    const actionKey = `${key}|${grant.action.toLowerCase()}`;
-    if (seen.has(actionKey)) continue;
-    seen.add(actionKey);
-    const count = perService.get(key) ?? 0;
-    if (count >= MAX_DERIVED_PER_SERVICE) continue;
-    perService.set(key, count + 1);
-    const region = regionOfResources(grant.resources);
-    const need: EffectiveAwsApiNeed = { kind: 'aws-api', service, action: grant.action, via: grant.via, origin: grant.origin };
-    needs.push(region !== undefined && region !== fn.region ? { ...need, region } : need);
+    if (!explicit.has(endpointServiceKey(service))) capped(grant, service);
   }
   return needs;
 }
 
 const cache = new WeakMap<SnapshotIndex, Map<LambdaFunction, readonly EffectiveNeed[]>>();
 
-/** Every need of a function, declared first, each with where it was learned. */
+/** Every need of a function, each with where it was learned. */
 export function functionNeeds(index: SnapshotIndex, fn: LambdaFunction): readonly EffectiveNeed[] {
   let byFunction = cache.get(index);
   if (!byFunction) {
@@ -118,9 +147,7 @@ export function functionNeeds(index: SnapshotIndex, fn: LambdaFunction): readonl
   }
   let needs = byFunction.get(fn);
   if (!needs) {
-    const declared: EffectiveNeed[] = fn.needs.map((n) => (n.kind === 'aws-api' ? { ...n, origin: 'declared' as const } : n));
-    const declaredServices = new Set(fn.needs.flatMap((n) => (n.kind === 'aws-api' ? [endpointServiceKey(n.service)] : [])));
-    needs = [...declared, ...derivedNeeds(index, fn, declaredServices)];
+    needs = collectNeeds(index, fn);
     byFunction.set(fn, needs);
   }
   return needs;

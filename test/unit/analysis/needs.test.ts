@@ -61,7 +61,21 @@ test('the execution role: statements with their policy, allowed actions, and wel
   ]);
 });
 
-test('a declared need for a service wins over what permissions imply for it; a shared role is marked so', () => {
+test('the function\'s own policy names an action first, then what readers declared; a role only adds services nobody named; a shared role is marked so', () => {
+  const fn = lambdaFunction('Worker', {
+    roleArn: roleArn('own-role'),
+    needs: [{ kind: 'aws-api', service: 'lambda', action: 'lambda:InvokeFunction', via: 'environment variable REFUND_FUNCTION_NAME' }, { kind: 'aws-api', service: 'sqs', via: 'environment variable QUEUE_URL' }],
+    permissions: [statement(['lambda:InvokeFunction'], 'LambdaInvokePolicy')],
+  });
+  const role = executionRole('own-role', { allowedActions: ['lambda:InvokeFunction', 'lambda:GetFunction', 'sqs:SendMessage', 'sns:Publish'] });
+  assert.deepEqual(needsOf(fn, [role]), [
+    'lambda lambda:InvokeFunction (LambdaInvokePolicy) function-policy',
+    'sqs  (environment variable QUEUE_URL) declared',
+    'sns sns:Publish (role own-role) role',
+  ]);
+});
+
+test('a declared need for a service wins over what the role implies for it; a shared role is marked so', () => {
   const shared = roleArn('shared-role');
   const fn = lambdaFunction('Worker', { roleArn: shared, needs: [invokeLambdaNeed] });
   const sibling = lambdaFunction('Sibling', { roleArn: shared });
