@@ -1,147 +1,154 @@
-// The diagram page: draws what the host sends, lets the user zoom, pan and select, and tells the
-// host what was selected. It trusts nothing that arrives: messages pass isHostMessage (which checks
-// the whole diagram) and every name is set as text.
+// The diagram page: draws what the host sends, lets the user search, filter, zoom, pan and select,
+// and tells the host what was selected. It trusts nothing that arrives: messages pass
+// isHostMessage (which checks the whole diagram) and every name is set as text.
+import { allNodes, boundsOf, filterDiagram, isFiltering, searchNodes, type Shown } from '../src/diagram/diagram-filter';
 import type { Diagram, DiagramNode } from '../src/diagram/drawing';
-import { isHostMessage, type HostMessage, type PageState } from '../src/diagram/protocol';
+import { renderMermaid } from '../src/diagram/mermaid';
+import { isHostMessage, type DiagramFilter, type HostMessage, type PageState, type SaveFile } from '../src/diagram/protocol';
 import { renderTree } from '../src/diagram/render-tree';
+import { createCuller, LABEL_ZOOM, type Culler } from './culling';
 import { showDetails } from './details';
 import { exportSvg } from './export';
+import { svgToPngBase64 } from './export-png';
+import { BUTTON_ZOOM, wireInput } from './input';
+import { createMinimap, isLarge, type Minimap } from './minimap';
 import { buildSvgDom } from './svg-dom';
-import { centreOn, fitView, transformOf, zoomAt, type View } from './viewport';
+import { buildChrome, fillFilters, readFilter } from './toolbar';
+import { centreOn, fitBox, fitView, transformOf, visibleRect, zoomAt, type View } from './viewport';
 import type { VsCodeApi } from './vscode-api';
 
-/** Movement (px) after which a press is a drag, not a click. */
-const DRAG_THRESHOLD = 4;
-const BUTTON_ZOOM = 1.25;
+/** How long the page waits for the host to save a file before saying it did not. */
+const SAVE_TIMEOUT_MS = 15_000;
 
-interface Chrome {
-  title: HTMLElement;
-  status: HTMLElement;
-  canvas: HTMLElement;
-  details: HTMLElement;
-}
-
-function button(doc: Document, label: string, title: string, onClick: () => void): HTMLButtonElement {
-  const element = doc.createElement('button');
-  element.type = 'button';
-  element.textContent = label;
-  element.title = title;
-  element.setAttribute('aria-label', title);
-  element.addEventListener('click', onClick);
-  return element;
-}
-
-function* walk(nodes: readonly DiagramNode[]): Generator<DiagramNode> {
-  for (const node of nodes) {
-    yield node;
-    yield* walk(node.children);
-  }
+interface Drawn {
+  diagram: Diagram;
+  svg: SVGSVGElement;
+  viewport: SVGGElement;
+  nodes: Map<string, DiagramNode>;
+  elements: Map<string, SVGGElement>;
+  culler: Culler;
+  minimap?: Minimap;
 }
 
 export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   const doc = win.document;
   const state: PageState = { ...(api.getState() ?? {}) };
-  let diagram: Diagram | undefined;
-  let svg: SVGSVGElement | undefined;
-  let viewport: SVGGElement | undefined;
+  let drawn: Drawn | undefined;
   let view: View | undefined;
   /** True while the picture is as Fit left it: a resize then fits again; a zoom or pan by the user ends it. */
   let autoFit = false;
+  let frame: number | undefined;
+  let shown: Shown | undefined;
+  let matches: DiagramNode[] = [];
+  let matchIndex = -1;
   let nextRequestId = 1;
   /** Requests sent to the host, by id, with what to say when the answer comes. */
   const pending = new Map<number, string>();
 
-  const chrome = buildChrome();
+  const chrome = buildChrome(doc, {
+    exportSvg: () => requestSvgExport(),
+    exportPng: () => void requestPngExport(),
+    exportMermaid: () => {
+      if (drawn) save({ format: 'mermaid', text: renderMermaid(drawn.diagram) }, 'Mermaid');
+    },
+    zoomIn: () => zoomBy(BUTTON_ZOOM),
+    zoomOut: () => zoomBy(1 / BUTTON_ZOOM),
+    fit: () => fit(),
+  });
 
-  function buildChrome(): Chrome {
-    doc.body.classList.add('snm-page');
-    const toolbar = doc.createElement('div');
-    toolbar.className = 'snm-toolbar';
-    toolbar.setAttribute('role', 'toolbar');
-    toolbar.setAttribute('aria-label', 'Diagram');
-    const title = doc.createElement('span');
-    title.className = 'snm-title';
-    const status = doc.createElement('span');
-    status.className = 'snm-status';
-    status.setAttribute('role', 'status');
-    toolbar.append(
-      title,
-      status,
-      button(doc, 'Export SVG', 'Export the diagram as an SVG file', () => requestExport()),
-      button(doc, '−', 'Zoom out', () => zoomBy(1 / BUTTON_ZOOM)),
-      button(doc, '+', 'Zoom in', () => zoomBy(BUTTON_ZOOM)),
-      button(doc, 'Fit', 'Fit the whole diagram', () => fit()),
-    );
-    const canvas = doc.createElement('div');
-    canvas.className = 'snm-canvas';
-    const empty = doc.createElement('p');
-    empty.className = 'snm-empty';
-    empty.textContent = 'Waiting for the diagram…';
-    const details = doc.createElement('aside');
-    details.className = 'snm-details';
-    details.setAttribute('aria-live', 'polite');
-    details.hidden = true;
-    canvas.append(empty, details);
-    doc.body.replaceChildren(toolbar, canvas);
-    return { title, status, canvas, details };
-  }
+  const say = (text: string): void => {
+    chrome.status.textContent = text;
+  };
 
-  function requestExport(): void {
-    if (!svg || !diagram) return;
+  function requestSvgExport(): void {
+    if (!drawn) return;
     const requestId = nextRequestId++;
     pending.set(requestId, 'Exported');
-    chrome.status.textContent = 'Exporting…';
-    api.postMessage({ type: 'request', requestId, request: { kind: 'exportSvg', svg: exportSvg(svg, diagram) } });
+    say('Exporting…');
+    api.postMessage({ type: 'request', requestId, request: { kind: 'exportSvg', svg: fileSvg(drawn) } });
   }
 
-  function canvasSize(): { width: number; height: number } {
-    return { width: chrome.canvas.clientWidth, height: chrome.canvas.clientHeight };
+  /** The standalone SVG of the whole map: culling and level of detail are for the screen only. */
+  function fileSvg(d: Drawn): string {
+    d.culler.reset();
+    try {
+      return exportSvg(d.svg, d.diagram);
+    } finally {
+      scheduleFrame();
+    }
+  }
+
+  async function requestPngExport(): Promise<void> {
+    if (!drawn) return;
+    say('Drawing PNG…');
+    try {
+      save({ format: 'png', base64: await svgToPngBase64(doc, fileSvg(drawn), drawn.diagram.width, drawn.diagram.height) }, 'PNG');
+    } catch (error) {
+      say(`Could not make the PNG: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function save(file: SaveFile, what: string): void {
+    const requestId = nextRequestId++;
+    pending.set(requestId, `Exported ${what}`);
+    say(`Exporting ${what}…`);
+    api.postMessage({ type: 'save', requestId, file });
+    // A host that predates `save` never answers; say so rather than wait for ever.
+    win.setTimeout(() => {
+      if (pending.delete(requestId)) say(`The extension did not save the ${what} file; export SVG instead or update the extension.`);
+    }, SAVE_TIMEOUT_MS);
+  }
+
+  const canvasSize = () => ({ width: chrome.canvas.clientWidth, height: chrome.canvas.clientHeight });
+
+  /** Culling, level of detail and the overview follow the view once per frame, however many events came. */
+  function scheduleFrame(): void {
+    if (frame !== undefined) return;
+    frame = win.requestAnimationFrame(() => {
+      frame = undefined;
+      if (!drawn || !view) return;
+      drawn.culler.update(view, canvasSize());
+      drawn.minimap?.draw(view, canvasSize());
+    });
   }
 
   function applyView(next: View): void {
     view = next;
-    viewport?.setAttribute('transform', transformOf(next));
-    state.zoom = next.zoom;
-    state.panX = next.panX;
-    state.panY = next.panY;
+    drawn?.viewport.setAttribute('transform', transformOf(next));
+    Object.assign(state, { zoom: next.zoom, panX: next.panX, panY: next.panY });
     api.setState(state);
+    scheduleFrame();
+  }
+
+  function setUserView(next: View): void {
+    autoFit = false;
+    applyView(next);
   }
 
   function fit(): void {
-    if (!diagram) return;
-    applyView(fitView(diagram, canvasSize()));
+    if (!drawn) return;
+    applyView(fitView(drawn.diagram, canvasSize()));
     autoFit = true;
   }
 
   function zoomBy(factor: number, at?: { x: number; y: number }): void {
     if (!view) return;
-    autoFit = false;
     const size = canvasSize();
-    applyView(zoomAt(view, factor, at?.x ?? size.width / 2, at?.y ?? size.height / 2));
-  }
-
-  function findNode(id: string): DiagramNode | undefined {
-    return diagram ? [...walk(diagram.nodes)].find((n) => n.id === id) : undefined;
-  }
-
-  function nodeElement(id: string): SVGGElement | undefined {
-    if (!svg) return undefined;
-    for (const element of svg.querySelectorAll<SVGGElement>('g.node')) if (element.dataset.nodeId === id) return element;
-    return undefined;
+    setUserView(zoomAt(view, factor, at?.x ?? size.width / 2, at?.y ?? size.height / 2));
   }
 
   /** Highlights a box and its arrows and fills the details pane; `announce` tells the host. */
   function select(id: string | undefined, announce: boolean): void {
-    const node = id === undefined ? undefined : findNode(id);
-    for (const element of svg?.querySelectorAll('.node.selected, .edge.related') ?? []) {
+    const node = id === undefined ? undefined : drawn?.nodes.get(id);
+    for (const element of drawn?.svg.querySelectorAll('.node.selected, .edge.related') ?? []) {
       element.classList.remove('selected', 'related');
       if (element.classList.contains('node')) element.setAttribute('aria-pressed', 'false');
     }
-    if (node) {
-      const element = nodeElement(node.id);
+    if (node && drawn) {
+      const element = drawn.elements.get(node.id);
       element?.classList.add('selected');
       element?.setAttribute('aria-pressed', 'true');
-      for (const edge of svg?.querySelectorAll<SVGGElement>('g.edge') ?? []) {
+      for (const edge of drawn.svg.querySelectorAll<SVGGElement>('g.edge')) {
         if (edge.dataset.source === node.id || edge.dataset.target === node.id) edge.classList.add('related');
       }
     }
@@ -151,34 +158,88 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     if (node && announce) api.postMessage({ type: 'select', nodeId: node.id });
   }
 
-  function show(next: Diagram): void {
-    diagram = next;
-    chrome.title.textContent = next.title;
-    svg = buildSvgDom(renderTree(next, { interactive: true }), doc) as SVGSVGElement;
+  const isShown = (id: string): boolean => shown === undefined || shown.nodes.has(id);
+
+  /** Centres a node at a readable size (zooming in when labels would be hidden) and focuses it. */
+  function focusNode(id: string): void {
+    const node = drawn?.nodes.get(id);
+    if (!drawn || !node || !view) return;
+    const seen = visibleRect(view, canvasSize());
+    const onScreen = node.x >= seen.x && node.y >= seen.y && node.x + node.width <= seen.x + seen.width && node.y + node.height <= seen.y + seen.height;
+    if (view.zoom < LABEL_ZOOM) setUserView(centreOn({ ...view, zoom: 1 }, node.x + node.width / 2, node.y + node.height / 2, canvasSize()));
+    else if (!onScreen) setUserView(centreOn(view, node.x + node.width / 2, node.y + node.height / 2, canvasSize()));
+    drawn.culler.uncull(id);
+    drawn.elements.get(id)?.focus({ preventScroll: true });
+  }
+
+  function applyFilter(filter: DiagramFilter): void {
+    if (!drawn) return;
+    state.filter = isFiltering(filter) ? filter : undefined;
+    api.setState(state);
+    shown = filterDiagram(drawn.diagram, filter);
+    for (const [id, element] of drawn.elements) element.classList.toggle('filtered', !isShown(id));
+    for (const element of drawn.svg.querySelectorAll<SVGGElement>('g.edge, g.edge-label')) {
+      element.classList.toggle('filtered', shown !== undefined && !shown.edges.has(element.dataset.edgeId ?? ''));
+    }
+    if (state.selectedNodeId !== undefined && !isShown(state.selectedNodeId)) select(undefined, false);
+    say(shown === undefined ? '' : `Showing ${shown.nodes.size} of ${drawn.nodes.size} boxes`);
+    runSearch(chrome.search.value, false);
+  }
+
+  /** Marks the matches; `zoom` fits the view to them (typing does, restoring a page does not). */
+  function runSearch(query: string, zoom: boolean): void {
+    if (!drawn) return;
+    state.query = query === '' ? undefined : query;
+    api.setState(state);
+    for (const element of drawn.svg.querySelectorAll('.node.match')) element.classList.remove('match', 'current-match');
+    matches = searchNodes(drawn.diagram, query).filter((n) => isShown(n.id));
+    matchIndex = -1;
+    drawn.svg.classList.toggle('searching', query.trim() !== '');
+    for (const node of matches) drawn.elements.get(node.id)?.classList.add('match');
+    if (query.trim() === '') return;
+    say(matches.length === 0 ? 'No box matches' : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}; Enter goes through them`);
+    const bounds = boundsOf(matches);
+    if (zoom && bounds) setUserView(fitBox(bounds, canvasSize()));
+  }
+
+  function nextMatch(step: 1 | -1): void {
+    if (!drawn || matches.length === 0) return;
+    matchIndex = (matchIndex + step + matches.length) % matches.length;
+    const node = matches[matchIndex];
+    if (!node) return;
+    for (const element of drawn.svg.querySelectorAll('.node.current-match')) element.classList.remove('current-match');
+    drawn.elements.get(node.id)?.classList.add('current-match');
+    setUserView(fitBox(node, canvasSize(), 1.25, 120));
+    select(node.id, true);
+    say(`${matchIndex + 1} of ${matches.length}: ${node.label}`);
+  }
+
+  function show(diagram: Diagram): void {
+    chrome.title.textContent = diagram.title;
+    const svg = buildSvgDom(renderTree(diagram, { interactive: true }), doc) as SVGSVGElement;
     // The page sizes the picture to the canvas and places it with the viewport transform.
     svg.removeAttribute('viewBox');
     svg.setAttribute('width', '100%');
     svg.setAttribute('height', '100%');
-    viewport = svg.querySelector<SVGGElement>('g.viewport') ?? undefined;
-    chrome.canvas.replaceChildren(svg, chrome.details);
-    const restored = state.zoom !== undefined && state.panX !== undefined && state.panY !== undefined;
-    if (restored) {
-      applyView({ zoom: state.zoom ?? 1, panX: state.panX ?? 0, panY: state.panY ?? 0 });
-      autoFit = false;
-    } else {
-      fit();
+    const viewport = svg.querySelector<SVGGElement>('g.viewport');
+    if (!viewport) return;
+    const nodes = new Map([...allNodes(diagram.nodes)].map((n) => [n.id, n]));
+    const elements = new Map<string, SVGGElement>();
+    for (const element of svg.querySelectorAll<SVGGElement>('g.node')) elements.set(element.dataset.nodeId ?? '', element);
+    drawn = { diagram, svg, viewport, nodes, elements, culler: createCuller(svg, diagram) };
+    const parts: Element[] = [svg, chrome.details];
+    if (isLarge(diagram, nodes.size, canvasSize())) {
+      drawn.minimap = createMinimap(doc, diagram, (x, y) => view && setUserView(centreOn(view, x, y, canvasSize())));
+      parts.push(drawn.minimap.element);
     }
-    select(state.selectedNodeId !== undefined && findNode(state.selectedNodeId) ? state.selectedNodeId : undefined, false);
-  }
-
-  function reveal(nodeId: string): void {
-    const node = findNode(nodeId);
-    if (!node || !view) return;
-    autoFit = false;
-    applyView(centreOn(view, node.x + node.width / 2, node.y + node.height / 2, canvasSize()));
-    // The host asked for this; telling it back would only echo.
-    select(node.id, false);
-    nodeElement(node.id)?.focus({ preventScroll: true });
+    chrome.canvas.replaceChildren(...parts);
+    const restored = state.zoom !== undefined && state.panX !== undefined && state.panY !== undefined;
+    if (restored) setUserView({ zoom: state.zoom ?? 1, panX: state.panX ?? 0, panY: state.panY ?? 0 });
+    else fit();
+    fillFilters(chrome, diagram, state.filter);
+    chrome.search.value = state.query ?? '';
+    applyFilter(readFilter(chrome));
+    select(state.selectedNodeId !== undefined && nodes.has(state.selectedNodeId) ? state.selectedNodeId : undefined, false);
   }
 
   function receive(message: HostMessage): void {
@@ -186,14 +247,29 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
       case 'showDiagram':
         show(message.diagram);
         return;
-      case 'reveal':
-        reveal(message.nodeId);
+      case 'reveal': {
+        const node = drawn?.nodes.get(message.nodeId);
+        if (!node || !view) return;
+        setUserView(centreOn(view, node.x + node.width / 2, node.y + node.height / 2, canvasSize()));
+        // The host asked for this; telling it back would only echo.
+        select(node.id, false);
+        focusNode(node.id);
+        return;
+      }
+      case 'search':
+        chrome.search.value = message.query;
+        runSearch(message.query, true);
+        return;
+      case 'filter':
+        if (!drawn) return;
+        fillFilters(chrome, drawn.diagram, message.filter);
+        applyFilter(readFilter(chrome));
         return;
       case 'response': {
         const done = pending.get(message.requestId);
         if (done === undefined) return;
         pending.delete(message.requestId);
-        chrome.status.textContent = message.ok ? `${done}: ${message.result}` : message.error;
+        say(message.ok ? `${done}: ${message.result}` : message.error);
         return;
       }
     }
@@ -202,62 +278,37 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   win.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (isHostMessage(event.data)) receive(event.data);
   });
-  wireInput();
+  chrome.search.addEventListener('input', () => runSearch(chrome.search.value, true));
+  chrome.search.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      nextMatch(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      chrome.search.value = '';
+      runSearch('', false);
+      say('');
+    }
+  });
+  for (const control of [chrome.vpc, chrome.finding, chrome.hideHealthy]) control.addEventListener('change', () => applyFilter(readFilter(chrome)));
+  wireInput(win, {
+    canvas: chrome.canvas,
+    details: chrome.details,
+    search: chrome.search,
+    view: () => view,
+    setView: setUserView,
+    zoomBy,
+    fit,
+    select,
+    focusNode,
+    neighbour(id, step) {
+      const order = drawn ? [...drawn.nodes.keys()].filter(isShown) : [];
+      const at = order.indexOf(id);
+      return at < 0 ? undefined : order[at + step];
+    },
+  });
+  win.addEventListener('resize', () => {
+    if (autoFit) fit();
+    else scheduleFrame();
+  });
   api.postMessage({ type: 'ready' });
-
-  function wireInput(): void {
-    const canvas = chrome.canvas;
-    let press: { x: number; y: number; panX: number; panY: number; dragged: boolean } | undefined;
-    canvas.addEventListener(
-      'wheel',
-      (event) => {
-        if (!view) return;
-        event.preventDefault();
-        const box = canvas.getBoundingClientRect();
-        zoomBy(Math.exp(-event.deltaY * 0.0015), { x: event.clientX - box.left, y: event.clientY - box.top });
-      },
-      { passive: false },
-    );
-    canvas.addEventListener('pointerdown', (event) => {
-      if (event.button !== 0 || !view || chrome.details.contains(event.target as Node)) return;
-      press = { x: event.clientX, y: event.clientY, panX: view.panX, panY: view.panY, dragged: false };
-    });
-    canvas.addEventListener('pointermove', (event) => {
-      if (!press || !view) return;
-      const dx = event.clientX - press.x;
-      const dy = event.clientY - press.y;
-      if (!press.dragged && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-      if (!press.dragged) {
-        press.dragged = true;
-        autoFit = false;
-        canvas.setPointerCapture(event.pointerId);
-        canvas.classList.add('dragging');
-      }
-      applyView({ zoom: view.zoom, panX: press.panX + dx, panY: press.panY + dy });
-    });
-    const release = (event: PointerEvent): void => {
-      if (!press) return;
-      const wasDrag = press.dragged;
-      press = undefined;
-      canvas.classList.remove('dragging');
-      if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
-      if (wasDrag || event.type === 'pointercancel') return;
-      const target = (event.target as Element | null)?.closest<SVGGElement>('g.node');
-      select(target?.dataset.nodeId, true);
-    };
-    canvas.addEventListener('pointerup', release);
-    canvas.addEventListener('pointercancel', release);
-    canvas.addEventListener('keydown', (event) => {
-      const target = (event.target as Element | null)?.closest<SVGGElement>('g.node');
-      if (target && (event.key === 'Enter' || event.key === ' ')) {
-        event.preventDefault();
-        select(target.dataset.nodeId, true);
-      } else if (event.key === 'Escape') {
-        select(undefined, false);
-      }
-    });
-    win.addEventListener('resize', () => {
-      if (autoFit) fit();
-    });
-  }
 }

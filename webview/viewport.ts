@@ -39,3 +39,21 @@ export function transformOf(view: View): string {
   const r = (n: number): number => Math.round(n * 100) / 100;
   return `translate(${r(view.panX)} ${r(view.panY)}) scale(${r(view.zoom * 1000) / 1000})`;
 }
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A part of the picture (search matches) centred and as large as fits, up to `maxZoom`. */
+export function fitBox(box: Rect, canvas: Size, maxZoom = 1.5, margin = 40): View {
+  const zoom = clampZoom(Math.min(maxZoom, (canvas.width - 2 * margin) / Math.max(1, box.width), (canvas.height - 2 * margin) / Math.max(1, box.height)));
+  return { zoom, panX: canvas.width / 2 - (box.x + box.width / 2) * zoom, panY: canvas.height / 2 - (box.y + box.height / 2) * zoom };
+}
+
+/** The part of the picture on screen, in picture coordinates. */
+export function visibleRect(view: View, canvas: Size): Rect {
+  return { x: -view.panX / view.zoom, y: -view.panY / view.zoom, width: canvas.width / view.zoom, height: canvas.height / view.zoom };
+}

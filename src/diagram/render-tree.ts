@@ -77,6 +77,27 @@ function isContainer(node: DiagramNode): boolean {
   return node.children.length > 0 || node.kind === 'vpc' || node.kind === 'subnet' || node.kind === 'hosted-zone';
 }
 
+const COUNT_NOUNS: Partial<Record<NodeKind, [string, string]>> = {
+  function: ['function', 'functions'],
+  eni: ['ENI', 'ENIs'],
+  'nat-gateway': ['NAT gateway', 'NAT gateways'],
+  'vpc-endpoint': ['endpoint', 'endpoints'],
+  record: ['record', 'records'],
+};
+
+/** "12 functions, 3 ENIs": what a container holds, for its collapsed form. Only for containers of leaves. */
+export function childCount(node: DiagramNode): string | undefined {
+  if (node.children.length === 0 || node.children.some((c) => c.children.length > 0)) return undefined;
+  const byKind = new Map<NodeKind, number>();
+  for (const child of node.children) byKind.set(child.kind, (byKind.get(child.kind) ?? 0) + 1);
+  return [...byKind]
+    .map(([kind, n]) => {
+      const [one, many] = COUNT_NOUNS[kind] ?? [kindName(kind).toLowerCase(), `${kindName(kind).toLowerCase()}s`];
+      return `${n} ${n === 1 ? one : many}`;
+    })
+    .join(', ');
+}
+
 function renderNode(node: DiagramNode, options: RenderOptions): RenderElement {
   const container = isContainer(node);
   const classes = ['node', `kind-${node.kind}`, `status-${node.status}`, container ? 'container' : 'leaf', node.missing ? 'missing' : ''];
@@ -106,6 +127,11 @@ function renderNode(node: DiagramNode, options: RenderOptions): RenderElement {
       el('circle', { class: 'node-badge', cx: num(cx), cy: num(cy), r: '8' }),
       el('text', { class: 'node-badge-text', x: num(cx), y: num(cy + 4) }, [], node.status === 'info' ? 'i' : '!'),
     );
+  }
+  const count = childCount(node);
+  if (count !== undefined) {
+    // Shown only when the page zooms far out and hides the boxes inside (level of detail).
+    children.push(el('text', { class: 'node-count', x: num(node.x + node.width / 2), y: num(node.y + node.height / 2), 'aria-hidden': 'true' }, [], count));
   }
   children.push(...node.children.map((child) => renderNode(child, options)));
   return el('g', attrs, children);
