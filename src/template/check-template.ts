@@ -12,6 +12,7 @@ import { FindingPlacer } from './place-findings';
 import { readTemplate, type TemplateReading } from './read-template';
 import { readSamconfig, type SamconfigFile } from './samconfig';
 import { LineIndex } from './source-text';
+import type { Environment } from './template-context';
 import { TemplateModel } from './template-model';
 import { childOf, type MapEntry, type TemplateNode } from './template-node';
 
@@ -94,6 +95,24 @@ function rangeFinder(reading: TemplateReading): TemplateCheck['rangeOf'] {
 
 const emptyModel = (): TemplateModel => new TemplateModel();
 
+/**
+ * The analysis of the last few models, by their content: an edit that changes nothing the
+ * analysis reads (a comment, a description, a handler name) reuses the findings, which are then
+ * placed anew. The account snapshot is compared by identity: a new scan is a new object.
+ */
+const analyses = new Map<string, { account: Snapshot | undefined; findings: Finding[] }>();
+const MAX_REMEMBERED_ANALYSES = 8;
+
+function analyzeRemembered(model: TemplateModel, env: Environment, snapshot: Snapshot): Finding[] {
+  const key = JSON.stringify([env.region, env.accountId, model.resources]);
+  const remembered = analyses.get(key);
+  if (remembered && remembered.account === env.account) return remembered.findings;
+  const findings = analyze(snapshot);
+  analyses.set(key, { account: env.account, findings });
+  if (analyses.size > MAX_REMEMBERED_ANALYSES) analyses.delete(analyses.keys().next().value as string);
+  return findings;
+}
+
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Map<string, Finding>();
   for (const finding of findings) {
@@ -124,7 +143,7 @@ function check(text: string, options: CheckTemplateOptions): TemplateCheck {
     const placer = new FindingPlacer(world.model, reading.lines, options.fileName);
     let found: Finding[];
     try {
-      found = analyze(worldSnapshot);
+      found = analyzeRemembered(world.model, reading.environment, worldSnapshot);
     } catch (error) {
       // The template was read; a failing rule must not hide the rest (the snapshot, parse errors).
       placed.push(internalError(options.fileName, reading.lines, error));

@@ -2,7 +2,7 @@
 // yaml library's own parser: short-form tags are registered as custom tags so they keep their
 // node and range. Problems come back as data with their position, never as exceptions.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type ParsedNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Document, type Node, type Pair, type ParsedNode } from 'yaml';
 import type { Span } from './source-text';
 import { assemblePieces, splitTemplate } from './template-pieces';
 import { longFormName, mapNode, SHORT_FORM_TAGS, type MapEntry, type MapNode, type TemplateNode } from './template-node';
@@ -129,27 +129,36 @@ class Converter {
   }
 }
 
-const OPTIONS = { customTags: CUSTOM_TAGS, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+// One schema for every document: building it (core tags plus ours) per document costs more than
+// parsing a small piece.
+const SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true, customTags: CUSTOM_TAGS });
+const OPTIONS = { schema: SCHEMA, prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+interface CachedPiece {
+  readonly doc: Document.Parsed;
+  /** The last conversion, at the offset it was made for. */
+  converted?: ParsedPiece & { readonly base: number };
+}
 
 /**
- * Parsed documents by their text. The editor re-checks on every edit, and an edit changes one
- * piece of the template: the other pieces' documents are reused as they are (parsing is most of
- * the time a check takes). Bounded: the oldest go first.
+ * Pieces by their text: the parsed document and its last conversion. The editor re-checks on
+ * every edit, and an edit changes one piece of the template: the others are reused — as they are
+ * when they did not move, shifted when the edit moved them. Bounded: the oldest go first.
  */
-const documents = new Map<string, Document.Parsed>();
-const MAX_CACHED_DOCUMENTS = 5_000;
+const pieces = new Map<string, CachedPiece>();
+const MAX_CACHED_PIECES = 5_000;
 
-function parsedDocument(text: string): Document.Parsed {
-  const cached = documents.get(text);
+function cachedPiece(text: string): CachedPiece {
+  const cached = pieces.get(text);
   if (cached) {
-    documents.delete(text);
-    documents.set(text, cached);
+    pieces.delete(text);
+    pieces.set(text, cached);
     return cached;
   }
-  const doc = parseDocument(text, OPTIONS);
-  documents.set(text, doc);
-  if (documents.size > MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value as string);
-  return doc;
+  const fresh: CachedPiece = { doc: parseDocument(text, OPTIONS) };
+  pieces.set(text, fresh);
+  if (pieces.size > MAX_CACHED_PIECES) pieces.delete(pieces.keys().next().value as string);
+  return fresh;
 }
 
 export interface ParsedPiece {
@@ -158,9 +167,29 @@ export interface ParsedPiece {
   readonly problems: TemplateProblem[];
 }
 
-/** Parses `text`, which starts at offset `base` of the template, with ranges in the template's offsets. */
-export function parseYamlPiece(text: string, base: number): ParsedPiece {
-  const doc = parsedDocument(text);
+function shift(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/** The same tree `delta` characters further on: pieces hold no aliases, so it is a tree, not a graph. */
+function relocate(node: TemplateNode, delta: number): TemplateNode {
+  switch (node.kind) {
+    case 'scalar':
+    case 'invalid':
+      return { ...node, span: shift(node.span, delta) };
+    case 'seq':
+      return { kind: 'seq', items: node.items.map((item) => relocate(item, delta)), span: shift(node.span, delta) };
+    case 'fn':
+      return { kind: 'fn', name: node.name, arg: relocate(node.arg, delta), span: shift(node.span, delta) };
+    case 'map':
+      return mapNode(
+        node.entries.map((e) => ({ key: e.key, keySpan: shift(e.keySpan, delta), value: relocate(e.value, delta) })),
+        shift(node.span, delta),
+      );
+  }
+}
+
+function convert(text: string, doc: Document.Parsed, base: number): ParsedPiece {
   const problems: TemplateProblem[] = doc.errors.slice(0, MAX_PROBLEMS).map((error) => ({
     message: firstLine(error.message),
     span: { start: error.pos[0] + base, end: Math.max(error.pos[1], error.pos[0]) + base },
@@ -173,12 +202,30 @@ export function parseYamlPiece(text: string, base: number): ParsedPiece {
   return { node, problems };
 }
 
+/** Parses `text`, which starts at offset `base` of the template, with ranges in the template's offsets. */
+export function parseYamlPiece(text: string, base: number): ParsedPiece {
+  const cached = cachedPiece(text);
+  const last = cached.converted;
+  if (last?.base === base) return last;
+  if (last && !cached.doc.errors.length && last.problems.length === 0 && last.node) {
+    const moved = { base, node: relocate(last.node, base - last.base), problems: [] };
+    cached.converted = moved;
+    return moved;
+  }
+  const fresh = { base, ...convert(text, cached.doc, base) };
+  cached.converted = fresh;
+  return fresh;
+}
+
 export function parseTemplateText(text: string): ParsedText {
   const start: Span = { start: 0, end: Math.min(text.length, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length) };
   const pieces = splitTemplate(text);
   const assembled = pieces ? assemblePieces(pieces, parseYamlPiece) : undefined;
   // Any problem in the pieces (or across them): the whole text tells it as the yaml library does.
-  const { node, problems } = assembled && assembled.problems.length === 0 ? assembled : parseYamlPiece(text, 0);
+  const parsed = assembled && assembled.problems.length === 0 ? assembled : parseYamlPiece(text, 0);
+  // A copy: the parsed piece is cached and shared with later checks.
+  const { node } = parsed;
+  const problems = [...parsed.problems];
   if (node === undefined) {
     if (problems.length === 0) problems.push({ message: 'the template is empty', span: start, severity: 'error' });
     return { problems };

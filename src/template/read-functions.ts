@@ -79,6 +79,21 @@ export function references(ctx: TemplateContext, node: TemplateNode | undefined,
   }
 }
 
+const functionNames = new WeakMap<TemplateContext, ReadonlySet<string>>();
+
+/** Names of the functions of the template and of the account's region: a variable holding one means an invoke. */
+function functionNamesOf(ctx: TemplateContext): ReadonlySet<string> {
+  let names = functionNames.get(ctx);
+  if (!names) {
+    names = new Set([
+      ...ctx.ofType('AWS::Serverless::Function', 'AWS::Lambda::Function').map((f) => modelId(ctx, f)),
+      ...(ctx.env.account?.resources.lambdaFunctions.filter((f) => f.region === ctx.region).map((f) => f.id) ?? []),
+    ]);
+    functionNames.set(ctx, names);
+  }
+  return names;
+}
+
 function environmentNeeds(ctx: TemplateContext, self: string, variables: TemplateNode | undefined): Need[] {
   const known: Record<string, string> = {};
   const needs: Need[] = [];
@@ -102,11 +117,7 @@ function environmentNeeds(ctx: TemplateContext, self: string, variables: Templat
       else if (service) needs.push({ kind: 'aws-api', service, via: `${via} (${logicalId})` });
     }
   }
-  const functionNames = new Set([
-    ...ctx.ofType('AWS::Serverless::Function', 'AWS::Lambda::Function').map((f) => modelId(ctx, f)),
-    ...(ctx.env.account?.resources.lambdaFunctions.filter((f) => f.region === ctx.region).map((f) => f.id) ?? []),
-  ]);
-  return [...needs, ...needsFromEnvironment(known, functionNames)];
+  return [...needs, ...needsFromEnvironment(known, functionNamesOf(ctx))];
 }
 
 /** EFS mounts (FileSystemConfigs) are NFS connections from the function's ENIs to a mount target. */

@@ -111,8 +111,18 @@ export class TemplateContext {
     });
   }
 
+  private byType?: Map<string, TemplateResource[]>;
+
   ofType(...types: string[]): TemplateResource[] {
-    return [...this.resources.values()].filter((r) => types.includes(r.type));
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const resource of this.resources.values()) {
+        const list = this.byType.get(resource.type);
+        if (list) list.push(resource);
+        else this.byType.set(resource.type, [resource]);
+      }
+    }
+    return types.flatMap((type) => this.byType?.get(type) ?? []);
   }
 
   /** The logical id a Ref/GetAtt node points at, when it is one (for relations the value cannot carry). */

@@ -28,53 +28,67 @@ const TOP_LEVEL_KEY = /^[^\s#\-?:[{"'!&*|>%@`][^\n]*?:(?:\s|$)/;
 const ANCHOR_OR_ALIAS = /(?:^\s*(?:-\s+)?|:\s+|[[{,]\s*)[&*][^\s,[\]{}]/m;
 
 interface Line {
-  readonly text: string;
   readonly start: number;
+  readonly end: number;
+  /** Leading spaces. */
+  readonly indent: number;
+  /** Nothing but spaces and maybe a comment. */
+  readonly blank: boolean;
 }
 
+/** One pass over the text: where each line starts, its indentation, whether it holds anything. */
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (const text_ of text.split('\n')) {
-    lines.push({ text: text_, start });
-    start += text_.length + 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const first = i < end ? text.charCodeAt(i) : -1;
+    // "#" starts a comment; "\r" alone is the end of a CRLF line.
+    lines.push({ start, end, indent: i - start, blank: first === -1 || first === 35 || (first === 13 && i === end - 1) });
+    start = end + 1;
   }
   return lines;
 }
-
-const blankOrComment = (line: string): boolean => /^\s*(#.*)?\r?$/.test(line);
-const indentOf = (line: string): number => /^ */.exec(line)?.[0].length ?? 0;
 
 export function splitTemplate(text: string): Pieces | undefined {
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[') || /^(%|---|\.\.\.)/m.test(text) || ANCHOR_OR_ALIAS.test(text) || text.includes('\t')) return undefined;
   const lines = linesOf(text);
-  const tops = lines.map((line, i) => (TOP_LEVEL_KEY.test(line.text) ? i : -1)).filter((i) => i >= 0);
-  if (tops.length === 0) return undefined;
+  const lineText = (line: Line) => text.slice(line.start, line.end);
+  const tops: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.indent === 0 && !line.blank && TOP_LEVEL_KEY.test(lineText(line))) tops.push(i);
+  });
+  const first = tops[0];
   // Anything before the first key but comments means the top level is not a plain block mapping.
-  if (lines.slice(0, tops[0]).some((l) => !blankOrComment(l.text))) return undefined;
+  if (first === undefined || lines.slice(0, first).some((l) => !l.blank)) return undefined;
   const pieces: Piece[] = [];
   let resourcesKey: Span | undefined;
   const piece = (from: number, to: number, resource: boolean) => {
     const start = lines[from]?.start ?? text.length;
-    const end = to < lines.length ? (lines[to]?.start ?? text.length) : text.length;
+    const end = lines[to]?.start ?? text.length;
     pieces.push({ text: text.slice(start, end), offset: start, resource });
   };
-  tops.forEach((at, n) => {
+  for (const [n, at] of tops.entries()) {
     const next = tops[n + 1] ?? lines.length;
-    const line = lines[at]?.text ?? '';
-    const body = lines.slice(at + 1, next).map((l, i) => ({ ...l, index: at + 1 + i })).filter((l) => !blankOrComment(l.text));
-    const childIndent = body[0] ? indentOf(body[0].text) : 0;
-    const cuttable = /^Resources:\s*(#.*)?\r?$/.test(line) && body.length > 0 && childIndent > 0 && body.every((l) => indentOf(l.text) >= childIndent);
-    if (!cuttable || resourcesKey) {
+    const header = lines[at];
+    const body: number[] = [];
+    for (let i = at + 1; i < next; i++) if (!lines[i]?.blank) body.push(i);
+    const childIndent = body[0] === undefined ? 0 : (lines[body[0]]?.indent ?? 0);
+    const cuttable =
+      !resourcesKey && header !== undefined && /^Resources:\s*(#.*)?\r?$/.test(lineText(header)) && childIndent > 0 && body.every((i) => (lines[i]?.indent ?? 0) >= childIndent);
+    if (!cuttable || !header) {
       piece(at, next, false);
-      return;
+      continue;
     }
-    resourcesKey = { start: lines[at]?.start ?? 0, end: (lines[at]?.start ?? 0) + 'Resources'.length };
-    const keys = body.filter((l) => indentOf(l.text) === childIndent && !/^\s*-/.test(l.text)).map((l) => l.index);
-    if ((keys[0] ?? -1) !== body[0]?.index) return void pieces.splice(0, pieces.length);
+    resourcesKey = { start: header.start, end: header.start + 'Resources'.length };
+    const keys = body.filter((i) => lines[i]?.indent === childIndent && text.charCodeAt((lines[i]?.start ?? 0) + childIndent) !== 45);
+    if (keys[0] !== body[0]) return undefined;
     keys.forEach((from, k) => piece(from, keys[k + 1] ?? next, true));
-  });
+  }
   return pieces.length > 0 && resourcesKey ? { pieces, resourcesKey } : undefined;
 }
 
