@@ -9,10 +9,15 @@ import { SCAN_COMMAND } from './scan/commands';
 import { CACHE_FILE_NAME, SnapshotCache } from './scan/snapshot-cache';
 import { ScanStatusBar } from './scan/status-bar';
 import { affectsMap } from './settings';
+import { TemplateCodeActions, TemplateHover } from './template/template-actions';
+import { TemplateDiagnostics } from './template/template-diagnostics';
 import { ResourceTreeProvider } from './tree/resource-tree-provider';
 import type { ResourceTreeNode } from './tree/tree-node';
 
 export const RESOURCES_VIEW = 'serverlessNetworkMap.resources';
+
+/** Files that may be templates; which ones are is decided by content (template-detect.ts). */
+const TEMPLATE_FILES: vscode.DocumentSelector = { pattern: '**/*.{yaml,yml,json,template}' };
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Serverless Network Map', { log: true });
@@ -42,8 +47,16 @@ export function activate(context: vscode.ExtensionContext): void {
     onSelect: (id) => void revealInTree(id).catch((error: unknown) => log.warn(`Could not reveal ${id} in the tree:`, error)),
   });
 
+  // Opened templates are checked from now on; the engine itself loads on the first one.
+  const templates = new TemplateDiagnostics(cache, log);
+
   context.subscriptions.push(
     log,
+    templates,
+    vscode.languages.registerCodeActionsProvider(TEMPLATE_FILES, new TemplateCodeActions(templates), TemplateCodeActions.metadata),
+    vscode.languages.registerHoverProvider(TEMPLATE_FILES, new TemplateHover(templates)),
+    // A new scan or a changed setting may change what templates are checked against.
+    map.onDidChange(() => templates.accountChanged()),
     map,
     status,
     tree,

@@ -11,6 +11,8 @@ export interface Settings {
   regions: string[];
   endpoint: string;
   offline: boolean;
+  /** Check templates merged with the last scanned account, so literal ids resolve to real subnets, groups, zones. */
+  checkAgainstAccount: boolean;
 }
 
 export function readSettings(): Settings {
@@ -22,6 +24,7 @@ export function readSettings(): Settings {
     regions: Array.isArray(regions) ? regions.filter((r): r is string => typeof r === 'string') : [],
     endpoint: config.get<string>('endpoint') ?? '',
     offline: config.get<boolean>('offline') ?? false,
+    checkAgainstAccount: config.get<boolean>('checkAgainstAccount') ?? false,
   };
 }
 

@@ -1,0 +1,165 @@
+// Quick fixes for template findings: the finding's machine-readable `fix` written into the file
+// as text edits that keep its formatting — a new resource after the last one under `Resources`,
+// indented as the file indents, or a function's subnet list replaced in place. Ids in a fix are
+// the snapshot's; a resource the template declares is referred to by `Ref` to its logical id, an
+// account resource (checked against a scan) by its literal id.
+// Pure: no `vscode` import, so every edit is tested by applying it and checking the result again.
+import type { Finding, FindingFix, Position } from '../../model/finding';
+import type { Snapshot } from '../../model/snapshot';
+import type { TemplateCheck } from '../../template/check-template';
+import { logicalIdOf } from './template-refs';
+import { freeLogicalId, templateLayout, type TemplateLayout } from './template-layout';
+import { inlineValue, jsonResource, ref, sub, yamlResource, type TemplateValue } from './template-value';
+
+/** Replace `[start, end)` of the text with `text` (an insertion when start = end). */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface TemplateFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+type Resource = { readonly [key: string]: TemplateValue };
+type Check = Pick<TemplateCheck, 'snapshot' | 'rangeOf'>;
+
+function reference(snapshot: Snapshot, id: string): TemplateValue {
+  const logicalId = logicalIdOf(snapshot, id);
+  return logicalId !== undefined ? ref(logicalId) : id;
+}
+
+function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset + position.character;
+}
+
+function capitalized(text: string): string {
+  return text.replace(/(^|[^A-Za-z0-9])([a-z])/g, (_, __: string, letter: string) => letter.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** New resources inserted after the last one, in the file's own syntax and indentation. */
+function insertResources(layout: TemplateLayout, resources: ReadonlyArray<readonly [string, Resource]>): TextEdit {
+  if (layout.json) {
+    const text = resources.map(([id, body]) => `,\n${jsonResource(id, body, layout).join('\n')}`).join('');
+    return { start: layout.insertAt, end: layout.insertAt, text };
+  }
+  const text = resources.map(([id, body]) => `\n\n${yamlResource(id, body, layout).join('\n')}`).join('');
+  return { start: layout.insertAt, end: layout.insertAt, text };
+}
+
+/**
+ * The stage SAM generates for an `AWS::Serverless::Api`/`HttpApi`: a mapping must wait for it, or
+ * CloudFormation may create the mapping first and fail with "Invalid stage identifier".
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-api.html
+ */
+function samStageId(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check: Check, layout: TemplateLayout): string | undefined {
+  const api = logicalIdOf(check.snapshot, fix.apiId);
+  const type = api !== undefined ? layout.types.get(api) : undefined;
+  if (type !== 'AWS::Serverless::Api' && type !== 'AWS::Serverless::HttpApi') return undefined;
+  if (fix.stage === '$default') return `${api}ApiGatewayDefaultStage`;
+  return /^[A-Za-z0-9]+$/.test(fix.stage) ? `${api}${fix.stage}Stage` : undefined;
+}
+
+function apiMapping(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check: Check, layout: TemplateLayout): TemplateFix {
+  const domain = reference(check.snapshot, fix.domainName);
+  const api = reference(check.snapshot, fix.apiId);
+  const base = `${typeof domain === 'string' ? capitalized(fix.domainName) : logicalIdOf(check.snapshot, fix.domainName)}${fix.apiVersion === 'v1' ? 'BasePathMapping' : 'ApiMapping'}`;
+  const id = freeLogicalId(base, layout.logicalIds);
+  let resource: Resource =
+    fix.apiVersion === 'v1'
+      ? { Type: 'AWS::ApiGateway::BasePathMapping', Properties: { DomainName: domain, RestApiId: api, Stage: fix.stage } }
+      : { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: domain, ApiId: api, Stage: fix.stage } };
+  const stageId = samStageId(fix, check, layout);
+  if (stageId) resource = { Type: resource.Type!, DependsOn: stageId, Properties: resource.Properties! };
+  const type = fix.apiVersion === 'v1' ? 'BasePathMapping' : 'ApiMapping';
+  return { title: `Add ${type} ${id} (${fix.domainName} → stage ${fix.stage})`, edits: [insertResources(layout, [[id, resource]])] };
+}
+
+function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpoint' }>, check: Check, layout: TemplateLayout): TemplateFix {
+  const name = capitalized(fix.service);
+  const endpointId = freeLogicalId(`${name}InterfaceEndpoint`, layout.logicalIds);
+  const groupId = freeLogicalId(`${name}EndpointSecurityGroup`, new Set([...layout.logicalIds, endpointId]));
+  const vpc = reference(check.snapshot, fix.vpcId);
+  const group: Resource = {
+    Type: 'AWS::EC2::SecurityGroup',
+    Properties: {
+      GroupDescription: `HTTPS to the ${fix.service} interface endpoint from the functions that call it`,
+      VpcId: vpc,
+      SecurityGroupIngress: fix.sourceSecurityGroupIds.map((source) => ({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, SourceSecurityGroupId: reference(check.snapshot, source) })),
+    },
+  };
+  const endpoint: Resource = {
+    Type: 'AWS::EC2::VPCEndpoint',
+    Properties: {
+      VpcEndpointType: 'Interface',
+      // Region-independent, so the template still deploys anywhere.
+      ServiceName: sub(`com.amazonaws.\${AWS::Region}.${fix.service}`),
+      VpcId: vpc,
+      PrivateDnsEnabled: true,
+      SubnetIds: fix.subnetIds.map((subnet) => reference(check.snapshot, subnet)),
+      SecurityGroupIds: [ref(groupId)],
+    },
+  };
+  return {
+    title: `Add interface endpoint ${endpointId} for ${fix.service} (with security group ${groupId})`,
+    edits: [insertResources(layout, [[groupId, group], [endpointId, endpoint]])],
+  };
+}
+
+/** The function's SubnetIds items replaced in place (block or flow list, YAML or JSON); undefined when they are not a literal list. */
+function moveToSubnets(fix: Extract<FindingFix, { kind: 'move-to-subnets' }>, text: string, check: Check, json: boolean): TemplateFix | undefined {
+  const fn = logicalIdOf(check.snapshot, fix.functionId);
+  if (fn === undefined) return undefined;
+  const path = ['Properties', 'VpcConfig', 'SubnetIds'];
+  const items: { start: number; end: number }[] = [];
+  for (let i = 0; ; i++) {
+    const range = check.rangeOf(fn, [...path, i]);
+    if (!range) break;
+    items.push({ start: offsetAt(text, range.start), end: offsetAt(text, range.end) });
+  }
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return undefined;
+  const values = fix.subnetIds.map((subnet) => inlineValue(reference(check.snapshot, subnet), json));
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const before = text.slice(lineStart, first.start);
+  const names = fix.subnetIds.map((subnet) => logicalIdOf(check.snapshot, subnet) ?? subnet).join(', ');
+  const title = `Move ${fn} to subnets ${names}`;
+  const block = /^\s*-\s*$/.test(before);
+  if (!block) return { title, edits: [{ start: first.start, end: last.end, text: values.join(', ') }] };
+  // A block list: one `- item` line per subnet at the first item's column.
+  return { title, edits: [{ start: first.start, end: last.end, text: values.join(`\n${before}`) }] };
+}
+
+/** The quick fix for a finding, or undefined when its fix is not one we can write into this template. */
+export function templateFix(text: string, finding: Finding, check: Check): TemplateFix | undefined {
+  const fix = finding.fix;
+  if (!fix) return undefined;
+  const layout = templateLayout(text);
+  if (!layout) return undefined;
+  switch (fix.kind) {
+    case 'add-api-mapping':
+      return apiMapping(fix, check, layout);
+    case 'add-interface-endpoint':
+      return interfaceEndpoint(fix, check, layout);
+    case 'move-to-subnets':
+      return moveToSubnets(fix, text, check, layout.json);
+    default:
+      return undefined;
+  }
+}
+
+/** The text with the edits applied (they never overlap): what the editor would show afterwards. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
