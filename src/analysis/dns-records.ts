@@ -127,16 +127,29 @@ export function recordVerdict(index: SnapshotIndex, domain: DomainName, record: 
   return broken(`fixed ${type} addresses (${values.join(', ')}); API Gateway's addresses change without notice — use an alias`, 'warning');
 }
 
-/** The name a record for the domain must point at, for Fix sentences: the value when known, else where to find it. */
+/** A template stand-in "<GetAtt ApiDomain.RegionalDomainName>" as the template would write it. */
+function asGetAtt(value: string): string | undefined {
+  const att = getAttOf(value);
+  return att ? `!GetAtt ${att.owner}.${att.attribute}` : undefined;
+}
+
+/** The name a record for the domain must point at, for Fix sentences: the value, the template's GetAtt, or where to find it. */
 export function targetNameText(domain: DomainName): string {
   const name = domain.targetDomainName;
   const attribute = domain.endpointType === 'EDGE' ? 'DistributionDomainName' : 'RegionalDomainName';
-  return name !== undefined && !isUnknownValue(name) ? normalizeDnsName(name) : `the custom domain's ${attribute} (the API Gateway domain name its console page shows)`;
+  if (name !== undefined && !isUnknownValue(name)) return normalizeDnsName(name);
+  return (name !== undefined ? asGetAtt(name) : undefined) ?? `the custom domain's ${attribute} (its API Gateway console page shows it)`;
 }
 
-/** The alias target pair: name and hosted zone id. */
+/** The alias target pair, "DNSName … and HostedZoneId …". */
 export function targetText(domain: DomainName): string {
   const zone = domain.targetHostedZoneId;
   const zoneAttribute = domain.endpointType === 'EDGE' ? 'DistributionHostedZoneId' : 'RegionalHostedZoneId';
-  return `${targetNameText(domain)} (alias hosted zone id ${zone !== undefined && !isUnknownValue(zone) ? zone : `its ${zoneAttribute}`})`;
+  const zoneText = zone !== undefined && !isUnknownValue(zone) ? zone : ((zone !== undefined ? asGetAtt(zone) : undefined) ?? `the domain's ${zoneAttribute}`);
+  return `DNSName ${targetNameText(domain)} and HostedZoneId ${zoneText}`;
+}
+
+/** True when the domain's target is only known as a template stand-in (the fix then names the GetAtt). */
+export function targetIsTemplateValue(domain: DomainName): boolean {
+  return domain.targetDomainName !== undefined && getAttOf(domain.targetDomainName) !== undefined;
 }

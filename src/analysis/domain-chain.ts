@@ -10,7 +10,7 @@ import { route53Gap, describeGap } from './dns-gaps';
 import { broken, hopOf, link, OK, unknown, worse, type ChainHopKind, type ChainLink, type LinkVerdict } from './dns-link';
 import { liveName } from './dns-live';
 import { isUnknownValue } from './dns-names';
-import { isApexCname, recordsAnswering, recordVerdict, targetVerdict } from './dns-records';
+import { ADDRESS_TYPES, isApexCname, recordsAnswering, recordVerdict, targetVerdict } from './dns-records';
 import { domainRoutes, type ChainIntegration, type ChainRoute } from './dns-routes';
 import { sameNameZones, zoneDelegation, zoneFor, zoneLabel, type ZoneDelegation } from './dns-zones';
 import { indexSnapshot, normalizeDnsName, type SnapshotIndex } from './snapshot-index';
@@ -25,10 +25,13 @@ export interface DomainChain {
   /** The public hosted zone that answers for the name, when the snapshot holds one. */
   readonly zone?: HostedZone;
   readonly delegation?: ZoneDelegation;
-  /** The records answering for the name in `zone` (its own or a wildcard's), each judged. */
+  /** The records answering for the name (in `zone`: its own or a wildcard's), each judged. */
   readonly records: readonly RecordVerdict[];
-  /** How the record link was judged: from the zone's records, from live DNS, or not at all. */
-  readonly recordSource: 'zone' | 'public-dns' | 'none';
+  /**
+   * How the record link was judged: from the snapshot's records (the zone's, or a template's
+   * records into a zone it does not declare), from live DNS, or not at all.
+   */
+  readonly recordSource: 'snapshot' | 'public-dns' | 'none';
   /** name → delegation → hosted zone → record → custom domain → certificate (links that do not apply are left out). */
   readonly front: readonly ChainLink[];
   /** Whether the domain has mappings at all. */
@@ -69,6 +72,16 @@ function fromPublicDns(index: SnapshotIndex, domain: DomainName, fallback: LinkV
   }
 }
 
+function recordsWithoutZone(index: SnapshotIndex, name: string): RecordSet[] {
+  return (index.recordSetsByName.get(name) ?? []).filter((r) => !index.hostedZones.has(r.zoneId) && (ADDRESS_TYPES as readonly string[]).includes(r.type.toUpperCase()));
+}
+
+function judged(records: readonly RecordVerdict[]): RecordLink {
+  const worst = records.map((r) => r.verdict).reduce(worse);
+  const shown = records.find((r) => r.verdict === worst) ?? records[0];
+  return { link: link('record', shown?.record.id ?? '', worst), records, source: 'snapshot' };
+}
+
 interface RecordLink {
   readonly link: ChainLink;
   readonly records: readonly RecordVerdict[];
@@ -95,12 +108,13 @@ function recordLink(index: SnapshotIndex, domain: DomainName, zone: HostedZone |
       const verdict = twin
         ? unknown(`${zoneLabel(zone)} has no record for ${name}, but ${zoneLabel(twin)} of the same name has one, and which of them is delegated is not known`, 'not-observed')
         : broken(`no A, AAAA or CNAME record for ${name} in ${zoneLabel(zone)}`);
-      return { link: link('record', name, verdict), records, source: 'zone' };
+      return { link: link('record', name, verdict), records, source: 'snapshot' };
     }
-    const worst = records.map((r) => r.verdict).reduce(worse);
-    const shown = records.find((r) => r.verdict === worst) ?? records[0];
-    return { link: link('record', shown?.record.id ?? name, worst), records, source: 'zone' };
+    return judged(records);
   }
+  // A template's record into a zone it does not declare (HostedZoneId given as a parameter): where it points is still checkable.
+  const orphans = recordsWithoutZone(index, name);
+  if (orphans.length > 0) return judged(orphans.map((record) => ({ record, verdict: recordVerdict(index, domain, record) })));
   const fallback = gap
     ? unknown(`Route 53 could not be read completely (${describeGap(gap)})`, 'gap')
     : unknown(`no hosted zone for ${name} in the snapshot, and live DNS was not asked`, 'not-observed');

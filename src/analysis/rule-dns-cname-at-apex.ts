@@ -19,7 +19,7 @@ export function dnsCnameAtApex(index: SnapshotIndex): Finding[] {
     const apex = normalizeDnsName(zone.zoneName);
     const domain = domains.get(apex);
     const fix = domain
-      ? `replace it with an alias A record ${apex} → ${targetText(domain)}, and an AAAA alias for IPv6 clients`
+      ? `replace it with an alias A record ${apex} with ${targetText(domain)} (and an AAAA alias for IPv6 clients)`
       : `replace it with an alias A record to the same target (Route 53 aliases work at the apex), or move the CNAME to a name below ${apex}`;
     const reason = 'a CNAME at the zone apex';
     const chainHops = domain ? hopsThrough(domainChain(index, domain), 'hosted-zone') : [hopOf(link('hosted-zone', zone.id))];

@@ -19,11 +19,11 @@ function recordLinkBroken(chain: DomainChain): boolean {
 function messageFor(index: SnapshotIndex, chain: DomainChain): string | undefined {
   const { domain, zone } = chain;
   const name = normalizeDnsName(domain.domainName);
-  if (chain.recordSource === 'zone' && zone && chain.records.length === 0) {
+  if (chain.recordSource === 'snapshot' && zone && chain.records.length === 0) {
     const sam = domain.apiVersion === 'v1' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi';
     return (
       `${name} has no A/AAAA alias or CNAME record in ${zoneLabel(zone)}, so the name does not resolve and clients never reach API Gateway. ` +
-      `Fix: create an alias A record ${name} → ${targetText(domain)} in that zone (in SAM: Domain.Route53.HostedZoneId on the ${sam}, so SAM creates it); ` +
+      `Fix: create an alias A record ${name} with ${targetText(domain)} in that zone (in SAM: Domain.Route53.HostedZoneId on the ${sam}, so SAM creates it); ` +
       `resolvers may keep the old "no such name" answer for the zone's negative-caching TTL (the SOA minimum).`
     );
   }

@@ -10,7 +10,7 @@ import type { RecordSet } from '../model/snapshot';
 import { domainChain, domainResource, hopsThrough, type DomainChain } from './domain-chain';
 import { hopOf, link } from './dns-link';
 import { liveName, resolverLabel } from './dns-live';
-import { isApexCname, targetNameText, targetText } from './dns-records';
+import { isApexCname, targetIsTemplateValue, targetNameText, targetText } from './dns-records';
 import { normalizeDnsName, type SnapshotIndex } from './snapshot-index';
 
 function recordResource(record: RecordSet): Finding['resource'] {
@@ -21,20 +21,20 @@ function recordKind(record: RecordSet): string {
   return record.alias ? `alias ${record.type} record` : `${record.type} record`;
 }
 
-function zoneFindings(chain: DomainChain): Finding[] {
+/** Records the snapshot holds for the name: in its zone, or a template's records into a zone it does not declare. */
+function recordFindings(chain: DomainChain): Finding[] {
   const { domain, zone } = chain;
-  if (!zone) return [];
   const name = normalizeDnsName(domain.domainName);
-  const front = hopsThrough(chain, 'hosted-zone');
+  const front = chain.front.slice(0, Math.max(0, chain.front.findIndex((l) => l.kind === 'record'))).map(hopOf);
   return chain.records.flatMap(({ record, verdict }) => {
     // A CNAME at the apex is its own finding (dns-cname-at-apex).
-    if (verdict.state !== 'broken' || isApexCname(record, zone)) return [];
+    if (verdict.state !== 'broken' || (zone && isApexCname(record, zone))) return [];
     const wildcard = normalizeDnsName(record.recordName) === name ? '' : ` (the wildcard ${normalizeDnsName(record.recordName)})`;
     const fix = record.alias
-      ? `set the alias to DNSName ${targetText(domain)} — in a template, !GetAtt of the domain's ${domain.endpointType === 'EDGE' ? 'DistributionDomainName and DistributionHostedZoneId' : 'RegionalDomainName and RegionalHostedZoneId'}`
+      ? `set the alias to ${targetText(domain)}${targetIsTemplateValue(domain) ? '' : ` (in a template, !GetAtt of the domain's ${domain.endpointType === 'EDGE' ? 'DistributionDomainName and DistributionHostedZoneId' : 'RegionalDomainName and RegionalHostedZoneId'})`}`
       : record.type.toUpperCase() === 'CNAME'
         ? `point the CNAME at ${targetNameText(domain)}`
-        : `replace it with an alias ${record.type} record to ${targetText(domain)}`;
+        : `replace it with an alias ${record.type} record with ${targetText(domain)}`;
     const finding: Finding = {
       code: 'dns-record-wrong-target',
       severity: verdict.severity,
@@ -66,6 +66,6 @@ function publicFinding(index: SnapshotIndex, chain: DomainChain): Finding[] {
 export function dnsRecordWrongTarget(index: SnapshotIndex): Finding[] {
   return index.snapshot.resources.domainNames.flatMap((domain) => {
     const chain = domainChain(index, domain);
-    return chain.recordSource === 'zone' ? zoneFindings(chain) : publicFinding(index, chain);
+    return chain.recordSource === 'snapshot' ? recordFindings(chain) : publicFinding(index, chain);
   });
 }

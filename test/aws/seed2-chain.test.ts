@@ -89,12 +89,12 @@ test('certificates: the pending one names its missing validation CNAME, the apex
 });
 
 test('records: missing, the right name with the wrong zone id, the API’s execute-api name, a CNAME at the apex', () => {
-  assert.match(one('dns-record-missing', 'missing.example.com').message, new RegExp(`no A/AAAA alias or CNAME record in hosted zone ${zones.publicZone} \\(example\\.com\\.\\).*Fix: create an alias A record missing\\.example\\.com → d-`));
+  assert.match(one('dns-record-missing', 'missing.example.com').message, new RegExp(`no A/AAAA alias or CNAME record in hosted zone ${zones.publicZone} \\(example\\.com\\.\\).*Fix: create an alias A record missing\\.example\\.com with DNSName d-`));
   const wrongZone = one('dns-record-wrong-target', `${zones.publicZone}/alias.example.com./A`);
   assert.match(wrongZone.message, /aliases the right name but with hosted zone id Z1UJRXOUMOOFQ8/);
   const executeApi = one('dns-record-wrong-target', `${zones.publicZone}/shop.example.com./A`);
   assert.ok(executeApi.message.includes(`points at ${apis.restApi}.execute-api.${REGION}.amazonaws.com, the default endpoint of REST API zappa-django (${apis.restApi})`));
-  assert.match(one('dns-cname-at-apex', `${zones.publicZone}/example.com./CNAME`).message, /Fix: replace it with an alias A record example\.com → d-/);
+  assert.match(one('dns-cname-at-apex', `${zones.publicZone}/example.com./CNAME`).message, /Fix: replace it with an alias A record example\.com with DNSName d-/);
 });
 
 test('zones: the sub-zone the parent delegates elsewhere, and the private zone that shadows a public name', () => {

@@ -36,7 +36,7 @@ test('a healthy v1 REGIONAL domain: every link from the name to the function, al
     'integration:abc123def4 ANY /{proxy+}:true',
     'lambda-function:ZappaDjangoApp:true',
   ]);
-  assert.equal(chain.recordSource, 'zone');
+  assert.equal(chain.recordSource, 'snapshot');
   assert.equal(chain.mapping.state, 'ok');
 });
 
