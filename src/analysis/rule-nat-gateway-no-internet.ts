@@ -49,6 +49,7 @@ function findingFor(index: SnapshotIndex, nat: NatGateway): Finding[] {
       message: `${name} ${path.problem}, so it cannot reach the internet${dependents}. Fix: ${path.fix}.`,
       resource: nat.logicalId === undefined ? { kind: 'nat-gateway', id: nat.id } : { kind: 'nat-gateway', id: nat.id, logicalId: nat.logicalId },
       hops: [...tableIds.map((id) => hop('route-table', id, true, `routes to ${nat.id}`)), ...path.hops],
+      ...(path.machineFix ? { fix: path.machineFix } : {}),
     },
   ];
 }

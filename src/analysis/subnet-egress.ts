@@ -7,7 +7,7 @@
 // Anything we cannot judge (a route to a transit gateway, a firewall ENI, a resource missing
 // from the snapshot) is "unknown": rules report nothing they cannot stand behind.
 // Routes only: the security groups and NACLs on the chosen path are subnet-paths.ts's business.
-import type { Hop } from '../model/finding';
+import type { FindingFix, Hop } from '../model/finding';
 import type { NatGateway, RouteTable, Subnet } from '../model/snapshot';
 import { hop } from './hops';
 import { defaultIpv4Route, routeTableOf, routeTargetKind } from './routing';
@@ -17,7 +17,7 @@ import { labelled, listWords } from './wording';
 export type NatInternetPath =
   | { readonly status: 'ok'; readonly hops: readonly Hop[]; readonly internetGatewayId: string }
   /** `problem` completes the sentence "NAT gateway nat-… …"; `fix` is what to do about it. */
-  | { readonly status: 'broken'; readonly hops: readonly Hop[]; readonly problem: string; readonly fix: string }
+  | { readonly status: 'broken'; readonly hops: readonly Hop[]; readonly problem: string; readonly fix: string; readonly machineFix?: FindingFix }
   | { readonly status: 'unknown'; readonly why: string };
 
 function stateFix(nat: NatGateway): string {
@@ -57,12 +57,14 @@ export function natGatewayInternetPath(index: SnapshotIndex, nat: NatGateway): N
   const addRoute = igwId
     ? `add the route 0.0.0.0/0 → ${igwId} to ${routeTable.id}, or recreate the NAT gateway in a public subnet`
     : `attach an internet gateway to ${nat.vpcId} and add the route 0.0.0.0/0 → it to ${routeTable.id}`;
+  const machineFix: FindingFix = { kind: 'add-internet-gateway-route', routeTableId: routeTable.id, destination: '0.0.0.0/0', ...(igwId ? { internetGatewayId: igwId } : {}) };
   const route = defaultIpv4Route(routeTable);
   if (!route) {
     return {
       status: 'broken',
       problem: `${sits} has no 0.0.0.0/0 route to an internet gateway`,
       fix: addRoute,
+      machineFix,
       hops: [natHop, subnetHop, hop('route-table', routeTable.id, false, 'no 0.0.0.0/0 route to an internet gateway')],
     };
   }
@@ -71,6 +73,7 @@ export function natGatewayInternetPath(index: SnapshotIndex, nat: NatGateway): N
       status: 'broken',
       problem: `${sits} sends 0.0.0.0/0 to ${route.target}, a blackhole route`,
       fix: `replace the blackhole route: ${addRoute}`,
+      machineFix,
       hops: [natHop, subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${route.target} is a blackhole`)],
     };
   }
@@ -79,6 +82,7 @@ export function natGatewayInternetPath(index: SnapshotIndex, nat: NatGateway): N
       status: 'broken',
       problem: `${sits} sends 0.0.0.0/0 back to the NAT gateway itself (a loop)`,
       fix: addRoute,
+      machineFix,
       hops: [natHop, subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${nat.id} loops back to the NAT gateway`)],
     };
   }

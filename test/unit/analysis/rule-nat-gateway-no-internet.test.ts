@@ -54,3 +54,10 @@ test('private NAT gateways are not meant for the internet: no finding here', () 
   net.nat.connectivity = 'private';
   assert.deepEqual(findingsOf(CODE, networkResources(net)), []);
 });
+
+test('the fix is machine-readable: the internet gateway route for the NAT gateway\'s own subnet', () => {
+  const net = network();
+  net.publicTable.routes = net.publicTable.routes.filter((r) => r.target === 'local');
+  const [finding] = findingsOf('nat-gateway-no-internet', networkResources(net));
+  assert.deepEqual(finding?.fix, { kind: 'add-internet-gateway-route', routeTableId: 'rtb-public', destination: '0.0.0.0/0', internetGatewayId: 'igw-1' });
+});
