@@ -8,8 +8,8 @@ export const USAGE = `Usage: serverless-network-map <command> [options]
 Commands:
   scan [--profile P]... [--region R]... [--endpoint URL] [--out FILE]
                                           read the account(s) into a snapshot (stdout or FILE)
-  check [TEMPLATE] [--snapshot FILE | --demo] [--region R] [--parameter-overrides K=V ...]
-                   [--format text|json|sarif]
+  check [TEMPLATE] [--snapshot FILE | --demo | --profile P [--endpoint URL]] [--region R]
+                   [--parameter-overrides K=V ...] [--format text|json|sarif]
                                           findings; exit 1 if any is an error
   diagram (--snapshot FILE | --demo | --template FILE [--snapshot FILE | --demo]) --out FILE.svg|FILE.html
                                           draw the network and its broken paths
@@ -27,6 +27,9 @@ export interface InputOptions {
   demo: boolean;
   snapshot?: string;
   template?: string;
+  /** A live account to check against (check only): scanned in the check's region. */
+  profile?: string;
+  endpoint?: string;
 }
 
 export type Command =
@@ -83,6 +86,8 @@ export function parseCommandLine(argv: string[]): Command {
         region: { type: 'string' },
         'parameter-overrides': { type: 'string', multiple: true },
         format: { type: 'string' },
+        profile: { type: 'string' },
+        endpoint: { type: 'string' },
       } as const);
       if (values.help) return { name: 'help' };
       // SAM CLI takes several pairs after one flag (--parameter-overrides A=1 B=2); parseArgs sees
@@ -92,9 +97,14 @@ export function parseCommandLine(argv: string[]): Command {
       if (templates.length > 1) throw new UsageError(`check takes at most one template, got: ${templates.join(' ')}`);
       const format = values.format ?? 'text';
       if (!FORMATS.includes(format as OutputFormat)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+      const live = values.profile !== undefined || values.endpoint !== undefined;
+      if (live && (values.demo || values.snapshot)) throw new UsageError('give the account as --snapshot FILE, --demo, or --profile/--endpoint, not several');
+      if (values.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(values.endpoint)) throw new UsageError(`--endpoint must be an http(s) URL, got "${values.endpoint}"`);
       return {
         name: 'check',
         ...inputOptions(values.demo === true, values.snapshot, templates[0]),
+        ...(values.profile !== undefined ? { profile: values.profile } : {}),
+        ...(values.endpoint !== undefined ? { endpoint: values.endpoint } : {}),
         format: format as OutputFormat,
         region: values.region,
         parameterOverrides: [...(values['parameter-overrides'] ?? []), ...pairs],

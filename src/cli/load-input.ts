@@ -9,9 +9,26 @@ import type { InputOptions } from './args';
 import { checkTemplateFile } from './template-input';
 import { UsageError } from './usage-error';
 
-/** The account given with --demo or --snapshot, if any. */
-export async function loadAccount(input: InputOptions): Promise<Snapshot | undefined> {
+/**
+ * A live account (check --profile/--endpoint), scanned in the region the template deploys to.
+ * The scanner is loaded only here: the AWS SDK is most of the bundle.
+ */
+async function scanForCheck(input: InputOptions & { region?: string }): Promise<Snapshot> {
+  const [{ scanAccount }, { defaultRegion }, errors] = await Promise.all([import('../aws/scan.js'), import('../aws/default-region.js'), import('../aws/errors.js')]);
+  const region = input.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? (await defaultRegion(input.profile));
+  if (!region) throw new UsageError(`no region to read the account in: pass --region R, or set a region for ${input.profile ? `profile "${input.profile}"` : 'the default profile'}`);
+  try {
+    return await scanAccount({ ...(input.profile ? { targets: [{ profile: input.profile }] } : {}), regions: [region], ...(input.endpoint ? { endpoint: input.endpoint } : {}) });
+  } catch (error) {
+    if (error instanceof errors.NoCredentialsError || error instanceof errors.AccountIdentityError || error instanceof errors.ScanOptionsError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The account given with --demo, --snapshot or --profile/--endpoint, if any. */
+export async function loadAccount(input: InputOptions & { region?: string }): Promise<Snapshot | undefined> {
   if (input.demo) return demoSnapshot();
+  if (input.profile !== undefined || input.endpoint !== undefined) return scanForCheck(input);
   if (!input.snapshot) return undefined;
   let text: string;
   try {

@@ -75,3 +75,11 @@ test('diagram --template draws the template merged with the account', async () =
   assert.match(svg, /<svg /);
   assert.match(svg, /CancelOrderWorker/);
 });
+
+test('check reads a live account with --profile/--endpoint, never together with --snapshot or --demo', async () => {
+  const { parseCommandLine } = await import('../../../src/cli/args.js');
+  const command = parseCommandLine(['check', 't.yaml', '--profile', 'dev', '--endpoint', 'http://127.0.0.1:4566', '--region', 'eu-west-1']);
+  assert.deepEqual(command.name === 'check' ? [command.profile, command.endpoint, command.region] : [], ['dev', 'http://127.0.0.1:4566', 'eu-west-1']);
+  assert.throws(() => parseCommandLine(['check', 't.yaml', '--profile', 'dev', '--demo']), /not several/);
+  assert.throws(() => parseCommandLine(['check', 't.yaml', '--endpoint', 'localhost']), /must be an http\(s\) URL/);
+});
