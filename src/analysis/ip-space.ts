@@ -117,8 +117,23 @@ function mergeRanges(blocks: readonly IpBlock[]): IpBlock[] {
 const blockIds = new WeakMap<IpBlock, number>();
 let nextBlockId = 0;
 
+const listKeys = new WeakMap<readonly IpBlock[], string>();
+
 /** A short key for a list of blocks, by identity (equal lists of the same block objects give equal keys). */
 export function blocksKey(blocks: readonly IpBlock[]): string {
+  // Long lists (the internet's blocks) are the same array every time: key them once.
+  if (blocks.length > 2) {
+    let cached = listKeys.get(blocks);
+    if (cached === undefined) {
+      cached = idsOf(blocks);
+      listKeys.set(blocks, cached);
+    }
+    return cached;
+  }
+  return idsOf(blocks);
+}
+
+function idsOf(blocks: readonly IpBlock[]): string {
   let key = '';
   for (const block of blocks) {
     let id = blockIds.get(block);
