@@ -14,6 +14,23 @@ import { normalizeDnsName, type SnapshotIndex } from './snapshot-index';
 
 export const ADDRESS_TYPES = ['A', 'AAAA', 'CNAME'] as const;
 
+const byZoneCache = new WeakMap<SnapshotIndex, ReadonlyMap<string, readonly RecordSet[]>>();
+
+function recordsOfZone(index: SnapshotIndex, zoneId: string): readonly RecordSet[] {
+  let byZone = byZoneCache.get(index);
+  if (!byZone) {
+    const map = new Map<string, RecordSet[]>();
+    for (const record of index.snapshot.resources.recordSets) {
+      const list = map.get(record.zoneId);
+      if (list) list.push(record);
+      else map.set(record.zoneId, [record]);
+    }
+    byZone = map;
+    byZoneCache.set(index, byZone);
+  }
+  return byZone.get(zoneId) ?? [];
+}
+
 /** Every name that exists in a zone: record names and the empty non-terminals above them. */
 const zoneNamesCache = new WeakMap<SnapshotIndex, Map<string, ReadonlySet<string>>>();
 
@@ -24,8 +41,7 @@ function zoneNames(index: SnapshotIndex, zone: HostedZone): ReadonlySet<string> 
   if (!names) {
     const apex = normalizeDnsName(zone.zoneName);
     const set = new Set<string>([apex]);
-    for (const record of index.snapshot.resources.recordSets) {
-      if (record.zoneId !== zone.id) continue;
+    for (const record of recordsOfZone(index, zone.id)) {
       for (let n: string | undefined = normalizeDnsName(record.recordName); n !== undefined && n !== apex && n.endsWith(apex); n = parentName(n)) set.add(n);
     }
     names = set;

@@ -7,7 +7,7 @@
 import type { HostedZone, RecordSet } from '../model/snapshot';
 import { broken, OK, unknown, type LinkVerdict } from './dns-link';
 import { liveDelegation } from './dns-live';
-import { isUnknownValue, isWithin, nameSet, sameNames, sharesAName } from './dns-names';
+import { isUnknownValue, nameSet, parentName, sameNames, sharesAName } from './dns-names';
 import { route53Gap, describeGap } from './dns-gaps';
 import { normalizeDnsName, type SnapshotIndex } from './snapshot-index';
 import { listWords } from './wording';
@@ -28,18 +28,37 @@ export function zoneLabel(zone: HostedZone): string {
   return `hosted zone ${zone.id} (${zone.zoneName})`;
 }
 
-/** Public zones of the longest name that contains `name`: usually one; two when a zone was recreated. */
-function candidateZones(index: SnapshotIndex, name: string, below?: string): HostedZone[] {
-  let best: HostedZone[] = [];
-  let bestLength = -1;
-  for (const zone of index.snapshot.resources.hostedZones) {
-    if (zone.private || isUnknownValue(zone.zoneName) || !isWithin(name, zone.zoneName)) continue;
-    const zoneName = normalizeDnsName(zone.zoneName);
-    if (below !== undefined && zoneName === normalizeDnsName(below)) continue;
-    if (zoneName.length > bestLength) [best, bestLength] = [[zone], zoneName.length];
-    else if (zoneName.length === bestLength) best.push(zone);
+const publicZonesCache = new WeakMap<SnapshotIndex, ReadonlyMap<string, readonly HostedZone[]>>();
+
+/** Public zones by normalised name, each list by id: built once per analysis. */
+function publicZonesByName(index: SnapshotIndex): ReadonlyMap<string, readonly HostedZone[]> {
+  let byName = publicZonesCache.get(index);
+  if (!byName) {
+    const map = new Map<string, HostedZone[]>();
+    for (const zone of index.snapshot.resources.hostedZones) {
+      if (zone.private || isUnknownValue(zone.zoneName)) continue;
+      const name = normalizeDnsName(zone.zoneName);
+      const list = map.get(name);
+      if (list) list.push(zone);
+      else map.set(name, [zone]);
+    }
+    for (const list of map.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    byName = map;
+    publicZonesCache.set(index, byName);
   }
-  return best.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return byName;
+}
+
+/** Public zones of the longest name that contains `name` (strictly above `below`, when given): usually one; two when a zone was recreated. */
+function candidateZones(index: SnapshotIndex, name: string, below?: string): readonly HostedZone[] {
+  const byName = publicZonesByName(index);
+  // Walk up the labels: the first name that is a zone is the longest match.
+  for (let n: string | undefined = normalizeDnsName(name); n !== undefined; n = parentName(n)) {
+    if (below !== undefined && n === normalizeDnsName(below)) continue;
+    const zones = byName.get(n);
+    if (zones) return zones;
+  }
+  return [];
 }
 
 /**
