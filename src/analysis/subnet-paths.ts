@@ -11,6 +11,7 @@ import { checkFlow, combineFlows, type FlowBlock, type FlowSource, type FlowVerd
 import { hop } from './hops';
 import { memo } from './memo';
 import { parseBlock, type IpBlock } from './ip-space';
+import { GATEWAY_ENDPOINT_SERVICES } from './aws-services';
 import { HTTPS } from './ports';
 import { routeTableOf } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
@@ -145,6 +146,12 @@ export function awsApiPathFrom(index: SnapshotIndex, source: FlowSource, functio
       );
       return withFlow(flow, endpoint.id, hops);
     }
+    // A gateway endpoint that was deleted leaves its prefix-list route behind as a blackhole, which
+    // still wins the lookup for that service's addresses: whose list it was, the snapshot cannot say.
+    const orphan = GATEWAY_ENDPOINT_SERVICES.has(service)
+      ? routeTableOf(index, source.subnet)?.routes.find((r) => r.state === 'blackhole' && r.destinationPrefixListId !== undefined && r.target.startsWith('vpce-'))
+      : undefined;
+    if (orphan) return { status: 'unknown', why: `a blackhole route to prefix list ${orphan.destinationPrefixListId ?? ''} (deleted endpoint ${orphan.target}) may take these calls` };
     const nat = natPathFrom(index, source);
     return nat.status === 'broken' ? { ...nat, unusable: reach.unusable } : nat;
   });

@@ -30,3 +30,12 @@ test('nothing to say: every path checked, no needs, or no VPC', () => {
   assert.deepEqual(findingsOf(CODE, networkResources(network()), { lambdaFunctions: [vpcFunction('Idle', ['subnet-unknown'], [])] }), []);
   assert.deepEqual(findingsOf(CODE, { lambdaFunctions: [lambdaFunction('Outside', { needs: [redisNeed, invokeLambdaNeed] })] }), []);
 });
+
+test('a deleted gateway endpoint\'s prefix-list route, left as a blackhole, makes S3 calls unverifiable rather than fine through NAT', () => {
+  const net = network();
+  net.privateTable.routes.push({ destinationPrefixListId: 'pl-78a54011', target: 'vpce-0deleted', state: 'blackhole' });
+  const s3 = [{ kind: 'aws-api' as const, service: 's3', action: 's3:GetObject', via: 'S3ReadPolicy' }];
+  const resources = [networkResources(net), { lambdaFunctions: [vpcFunction('Reader', [PRIVATE_A], s3)] }];
+  assert.match(onlyFinding(CODE, ...resources).message, /the S3 API: a blackhole route to prefix list pl-78a54011 \(deleted endpoint vpce-0deleted\) may take these calls/);
+  assert.deepEqual(findingsOf('lambda-vpc-no-aws-endpoint', ...resources), []);
+});
