@@ -66,8 +66,11 @@ export function templateLayout(text: string): TemplateLayout | undefined {
   const unit = step > 0 ? step : 2;
   let insertAt = lastEnd;
   if (!json) {
-    // After the last resource's line, so a trailing comment on it stays where it was.
-    const lineEnd = text.indexOf('\n', lastEnd);
+    // After the last resource's last line (its range may run on over blank lines), so a trailing
+    // comment on that line stays where it was and blank lines before the next section stay after us.
+    let contentEnd = lastEnd;
+    while (contentEnd > 0 && /\s/.test(text[contentEnd - 1]!)) contentEnd--;
+    const lineEnd = text.indexOf('\n', contentEnd);
     insertAt = lineEnd === -1 ? text.length : lineEnd;
   }
   const logicalIds = new Set(items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')).filter((id) => id !== ''));
