@@ -22,10 +22,10 @@ export function apiLambdaPermissionMissing(index: SnapshotIndex): Finding[] {
   return functionIntegrations(index).flatMap(({ api, fn, integrations }) => {
     const principals = fn.invokePrincipals;
     if (principals === undefined || allowsApiGateway(principals)) return [];
-    const who = principals.length === 0 ? 'has no resource policy that lets anyone invoke it' : `lets only ${listWords(principals)} invoke it`;
+    const who = principals.length === 0 ? 'lets no one invoke it' : `lets only ${listWords(principals)} invoke it`;
     const sourceArn = `arn:aws:execute-api:${api.region}:${api.accountId}:${api.id}/*`;
     const message =
-      `${apiLabel(api)} invokes ${functionLabel(fn)} (${listCapped(integrations, (i) => i.route)}), but the function ${who} — not ${API_GATEWAY} — ` +
+      `${apiLabel(api)} invokes ${functionLabel(fn)} (${listCapped(integrations, (i) => i.route)}), but the function's resource policy ${who}, not ${API_GATEWAY}, ` +
       `so API Gateway answers 500 Internal Server Error on those routes (unless the integration calls with an IAM role of its own). ` +
       `Fix: add an AWS::Lambda::Permission for lambda:InvokeFunction with Principal ${API_GATEWAY} and SourceArn ${sourceArn}, ` +
       `or declare the routes as Api/HttpApi events of the function so SAM adds it.`;

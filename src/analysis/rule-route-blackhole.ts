@@ -15,7 +15,7 @@ import { targetReach } from './reach-target';
 import { defaultIpv4Route } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
 import { targetName } from './vpc-targets';
-import { labelled, listCapped, listWords } from './wording';
+import { labelled, listCapped, listWords, plural } from './wording';
 
 interface Use {
   readonly routeTable: RouteTable;
@@ -62,13 +62,14 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
     entry.subnets.add(use.subnetId);
     byFunction.set(use.fn.id, entry);
   }
-  const victims = [...byFunction.values()].map((v) => `${functionLabel(v.fn)} (${listWords([...v.whats])}, from ${listCapped([...v.subnets], (id) => subnetLabel(index, id))})`);
+  const subnetIds = [...new Set(uses.map((u) => u.subnetId))].sort();
+  const victims = [...byFunction.values()].map((v) => `${functionLabel(v.fn)} (${listWords([...v.whats])})`);
   const replacement = destination === '0.0.0.0/0' ? workingNatGateway(index, routeTable.vpcId) : undefined;
   const fixText = replacement
     ? `point ${destination} at NAT gateway ${replacement}, which reaches the internet, or delete the route`
     : `replace the route with one to a target that exists, or delete it`;
   const hops: Hop[] = [
-    ...[...new Set(uses.map((u) => u.subnetId))].map((id) => hop('subnet', id, true)),
+    ...subnetIds.map((id) => hop('subnet', id, true)),
     hop('route-table', routeTable.id, false, `${destination} → ${route.target} is a blackhole`),
   ];
   return {
@@ -76,7 +77,8 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
     severity: 'error',
     message:
       `Route table ${labelled(routeTable.id, routeTable.name)} sends ${destination} to ${route.target}, a blackhole route (its target no longer exists), ` +
-      `so it drops what ${listCapped(victims, (v) => v)} need${byFunction.size === 1 ? 's' : ''}. Fix: ${fixText}.`,
+      `so what functions in ${plural(subnetIds.length, 'subnet', 'subnets')} ${listCapped(subnetIds, (id) => subnetLabel(index, id))} need goes nowhere: ` +
+      `${listCapped(victims, (v) => v)}. Fix: ${fixText}.`,
     resource: routeTable.logicalId === undefined ? { kind: 'route-table', id: routeTable.id } : { kind: 'route-table', id: routeTable.id, logicalId: routeTable.logicalId },
     hops,
     fix: { kind: 'replace-blackhole-route', routeTableId: routeTable.id, destination, ...(replacement ? { target: replacement } : {}) },

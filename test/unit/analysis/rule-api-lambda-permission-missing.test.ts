@@ -15,9 +15,9 @@ function run(invokePrincipals: string[] | undefined) {
 test('a known resource policy without apigateway.amazonaws.com: an error with the permission to add', () => {
   const finding = onlyFinding(CODE, ...run(['events.amazonaws.com']));
   assert.equal(finding.severity, 'error');
-  assert.match(finding.message, /^HTTP API orders-http \(k7m9\) invokes Orders \(POST \/orders\), but the function lets only events\.amazonaws\.com invoke it — not apigateway\.amazonaws\.com — so API Gateway answers 500/);
+  assert.match(finding.message, /^HTTP API orders-http \(k7m9\) invokes Orders \(POST \/orders\), but the function's resource policy lets only events\.amazonaws\.com invoke it, not apigateway\.amazonaws\.com, so API Gateway answers 500/);
   assert.deepEqual(finding.fix, { kind: 'add-lambda-permission', functionId: 'Orders', principal: 'apigateway.amazonaws.com', sourceArn: 'arn:aws:execute-api:ap-northeast-2:111122223333:k7m9/*' });
-  assert.match(onlyFinding(CODE, ...run([])).message, /has no resource policy that lets anyone invoke it/);
+  assert.match(onlyFinding(CODE, ...run([])).message, /the function's resource policy lets no one invoke it, not apigateway\.amazonaws\.com/);
 });
 
 test('allowed (by name or "*"), or not known: no finding', () => {

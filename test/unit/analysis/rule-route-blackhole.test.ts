@@ -18,8 +18,8 @@ test('the private table\'s default route is a blackhole: one finding on the rout
   assert.deepEqual(finding.resource, { kind: 'route-table', id: 'rtb-private' });
   assert.equal(
     finding.message,
-    'Route table rtb-private sends 0.0.0.0/0 to nat-0deleted, a blackhole route (its target no longer exists), so it drops what ' +
-      'Worker (the Lambda API, from subnet-priv-a and subnet-priv-b) and Notifier (the internet, from subnet-priv-b) need. ' +
+    'Route table rtb-private sends 0.0.0.0/0 to nat-0deleted, a blackhole route (its target no longer exists), so what functions in ' +
+      'subnets subnet-priv-a and subnet-priv-b need goes nowhere: Worker (the Lambda API) and Notifier (the internet). ' +
       `Fix: point 0.0.0.0/0 at NAT gateway ${NAT_ID}, which reaches the internet, or delete the route.`,
   );
   assert.deepEqual(finding.fix, { kind: 'replace-blackhole-route', routeTableId: 'rtb-private', destination: '0.0.0.0/0', target: NAT_ID });
@@ -40,6 +40,6 @@ test('a more specific blackhole route on the way to an in-VPC target is found to
   net.privateTable.routes.push({ destinationCidr: '10.0.11.0/24', target: 'eni-firewall-gone', state: 'blackhole' });
   const need: Need = { kind: 'vpc-target', targetId: 'eni-db', port: 5432, via: 'env DB_HOST' };
   const finding = onlyFinding(CODE, networkResources(net), { lambdaFunctions: [vpcFunction('Worker', [PRIVATE_A], [need])] });
-  assert.match(finding.message, /sends 10\.0\.11\.0\/24 to eni-firewall-gone, a blackhole route .* Worker \(eni-db:5432, from subnet-priv-a\)/);
+  assert.match(finding.message, /sends 10\.0\.11\.0\/24 to eni-firewall-gone, a blackhole route .* subnet subnet-priv-a need goes nowhere: Worker \(eni-db:5432\)/);
   assert.deepEqual(finding.fix, { kind: 'replace-blackhole-route', routeTableId: 'rtb-private', destination: '10.0.11.0/24' });
 });
