@@ -31,6 +31,8 @@ export interface CheckTemplateOptions {
   readonly configEnvironment?: string;
   /** The account to check against: literal ids in the template resolve to its resources. */
   readonly snapshot?: Snapshot;
+  /** The stack the template deploys as (else samconfig's stack_name): its deployed resources are matched by logical id. */
+  readonly stackName?: string;
 }
 
 export interface TemplateCheck {
@@ -131,7 +133,7 @@ function check(text: string, options: CheckTemplateOptions): TemplateCheck {
     ...(region ? { region } : {}),
     ...(options.parameterOverrides !== undefined ? { parameterOverrides: overridesMap(options.parameterOverrides, notes) } : {}),
     ...(samconfig?.parameterOverrides && options.parameterOverrides === undefined ? { samconfigOverrides: samconfig.parameterOverrides } : {}),
-    ...(samconfig?.stackName ? { stackName: samconfig.stackName } : {}),
+    ...((options.stackName ?? samconfig?.stackName) ? { stackName: options.stackName ?? samconfig?.stackName } : {}),
     ...(options.snapshot ? { account: options.snapshot } : {}),
   });
   const createdAt = new Date().toISOString();

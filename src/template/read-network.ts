@@ -6,6 +6,7 @@
 // https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html (EnableDnsSupport defaults to true, EnableDnsHostnames to false)
 import type { ResourceKind, Route, RouteTable, Vpc } from '../model/snapshot';
+import { deployedResource } from './deployed-stack';
 import { modelId } from './resource-refs';
 import { originOf, property, stamp } from './resource-common';
 import type { TemplateContext, TemplateResource } from './template-context';
@@ -49,6 +50,8 @@ function readVpc(ctx: TemplateContext, resource: TemplateResource): void {
   };
   const origin = originOf(resource, { enableDnsSupport: dnsSupport, enableDnsHostnames: dnsHostnames });
   ctx.model.add('vpcs', vpc, origin);
+  // A VPC already deployed has its main table, default ACL and default group in the account.
+  if (deployedResource(ctx, resource.type, resource.logicalId)) return;
   const base = { accountId: ctx.accountId, region: ctx.region, logicalId: resource.logicalId, vpcId: id };
   ctx.model.add('routeTables', { ...base, id: `rtb-${resource.logicalId}-main`, main: true, subnetIds: [], routes: [] }, origin);
   ctx.model.add('networkAcls', { ...base, id: `acl-${resource.logicalId}-default`, isDefault: true, subnetIds: [], entries: [] }, origin);

@@ -5,7 +5,8 @@
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-function.html
 import type { IamRole, Permission } from '../model/snapshot';
 import { documentStatements, managedPolicyArn, managedPolicyStatements, type PolicyReading } from './read-policies';
-import { modelId, roleArn } from './resource-refs';
+import { deployedResource } from './deployed-stack';
+import { generatedRoleArn, modelId, roleArn } from './resource-refs';
 import { originOf, property, stamp } from './resource-common';
 import type { Located, TemplateContext, TemplateResource } from './template-context';
 import { isValueMap, valueText, type Value } from './values';
@@ -41,7 +42,8 @@ function readRole(ctx: TemplateContext, resource: TemplateResource): void {
     else if (declared) statements.push(...declared);
     else complete = false;
   }
-  const arn = roleArn(ctx, name, ctx.text(property(ctx, resource, 'Path')?.node));
+  const deployed = deployedResource(ctx, resource.type, resource.logicalId);
+  const arn = deployed && 'arn' in deployed ? deployed.arn : roleArn(ctx, name, ctx.text(property(ctx, resource, 'Path')?.node));
   const role: IamRole = {
     id: name,
     ...stamp(ctx, resource, 'global'),
@@ -95,19 +97,20 @@ export function readRoles(ctx: TemplateContext): void {
 
 /** The role SAM creates for a function without `Role`, named <Function>Role. */
 export function addGeneratedRole(ctx: TemplateContext, fn: TemplateResource, policies: PolicyReading, vpcAttached: boolean, tracing: boolean, spot: Located | undefined): IamRole {
-  const name = `${fn.logicalId}Role`;
+  const logicalId = `${fn.logicalId}Role`;
+  const name = deployedResource(ctx, 'AWS::IAM::Role', logicalId)?.id ?? logicalId;
   const generated = [
     managedPolicyArn(ctx, 'AWSLambdaBasicExecutionRole'),
     ...(tracing ? [managedPolicyArn(ctx, 'AWSXrayWriteOnlyAccess')] : []),
     ...(vpcAttached ? [managedPolicyArn(ctx, 'AWSLambdaVPCAccessExecutionRole')] : []),
   ];
   const statements: Permission[] = [...generated.flatMap((arn) => managedPolicyStatements(arn) ?? []), ...policies.permissions];
-  const arn = roleArn(ctx, name);
+  const arn = generatedRoleArn(ctx, logicalId);
   const role: IamRole = {
     id: name,
     accountId: ctx.accountId,
     region: 'global',
-    logicalId: name,
+    logicalId,
     arn,
     allowedActions: policies.complete ? allowedActionsOf(statements) : [],
     managedPolicyArns: [...generated, ...policies.managedPolicyArns],

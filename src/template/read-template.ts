@@ -60,7 +60,7 @@ function environmentFor(settings: ReadSettings): Environment {
   const onlyRegion = account?.regions.filter((r) => r !== 'global');
   const region = settings.region ?? (onlyRegion?.length === 1 ? onlyRegion[0] : undefined) ?? '<region>';
   const accountId = account?.accounts.length === 1 ? (account.accounts[0]?.id ?? '<account-id>') : '<account-id>';
-  return { region, accountId, partition: partitionOf(region), ...(account ? { account } : {}) };
+  return { region, accountId, partition: partitionOf(region), ...(account ? { account } : {}), ...(settings.stackName ? { stackName: settings.stackName } : {}) };
 }
 
 function pseudoParameters(env: Environment, stackName: string | undefined): Record<string, Value> {

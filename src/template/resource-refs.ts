@@ -4,6 +4,7 @@
 // a route target's kind from its prefix as EC2 does. Names the template sets (FunctionName,
 // DomainName) are used as they are. Attributes known only after deploy stay symbolic.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-subnet.html (Ref, Fn::GetAtt sections of each type)
+import { deployedResource } from './deployed-stack';
 import { childOf } from './template-node';
 import type { TemplateContext, TemplateResource } from './template-context';
 import { symbolic, valueText, type Value } from './values';
@@ -77,6 +78,8 @@ export function modelId(ctx: TemplateContext, resource: TemplateResource): strin
 function refOf(ctx: TemplateContext, resource: TemplateResource): Value {
   return remembered(ctx, `Ref ${resource.logicalId}`, () => {
     const { type, logicalId } = resource;
+    const deployed = deployedResource(ctx, type, logicalId);
+    if (deployed) return deployed.id;
     const prefix = ID_PREFIX[type];
     if (prefix) return `${prefix}-${logicalId}`;
     const nameProperty = NAME_PROPERTY[type];
@@ -94,6 +97,22 @@ function refOf(ctx: TemplateContext, resource: TemplateResource): Value {
   });
 }
 
+/** A deployed VPC's default security group or network ACL, from the account. */
+function accountDefault(ctx: TemplateContext, kind: 'securityGroups' | 'networkAcls', vpcId: string): Value {
+  const account = ctx.env.account?.resources;
+  const found =
+    kind === 'securityGroups'
+      ? account?.securityGroups.find((g) => g.vpcId === vpcId && g.groupName === 'default')
+      : account?.networkAcls.find((a) => a.vpcId === vpcId && a.isDefault);
+  return found?.id ?? symbolic(`default ${kind === 'securityGroups' ? 'security group' : 'network ACL'} of ${vpcId}`);
+}
+
+/** The role SAM generates for a function: its deployed ARN when the stack is deployed, else the stand-in's. */
+export function generatedRoleArn(ctx: TemplateContext, logicalId: string): string {
+  const deployed = deployedResource(ctx, 'AWS::IAM::Role', logicalId);
+  return deployed && 'arn' in deployed ? deployed.arn : roleArn(ctx, logicalId);
+}
+
 /** The ARN a Lambda function gets (its name is the model id). */
 export function functionArn(ctx: TemplateContext, name: string): string {
   return `arn:${ctx.env.partition}:lambda:${ctx.region}:${ctx.accountId}:function:${name}`;
@@ -109,7 +128,7 @@ function implicitRef(ctx: TemplateContext, logicalId: string): Value | undefined
   // AWS::Serverless::Function without Role: SAM generates <Function>Role.
   // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-specification-generated-resources-function.html
   const owner = logicalId.endsWith('Role') ? ctx.resources.get(logicalId.slice(0, -4)) : undefined;
-  if (owner?.type === 'AWS::Serverless::Function' && !childOf(owner.properties, 'Role')) return logicalId;
+  if (owner?.type === 'AWS::Serverless::Function' && !childOf(owner.properties, 'Role')) return deployedResource(ctx, 'AWS::IAM::Role', logicalId)?.id ?? logicalId;
   return undefined;
 }
 
@@ -124,7 +143,7 @@ export function resourceAttribute(ctx: TemplateContext, logicalId: string, attri
   if (!resource) {
     const implicit = implicitRef(ctx, logicalId);
     if (implicit === undefined) return undefined;
-    return attribute === 'Arn' && logicalId.endsWith('Role') ? roleArn(ctx, logicalId) : unknown;
+    return attribute === 'Arn' && logicalId.endsWith('Role') ? generatedRoleArn(ctx, logicalId) : unknown;
   }
   return remembered(ctx, `GetAtt ${logicalId}.${attribute}`, () => attributeOf(ctx, resource, attribute) ?? unknown);
 }
@@ -133,16 +152,18 @@ function attributeOf(ctx: TemplateContext, resource: TemplateResource, attribute
   const { type, logicalId } = resource;
   const id = modelId(ctx, resource);
   const prop = (name: string) => ctx.evaluate(childOf(resource.properties, name));
+  const deployed = deployedResource(ctx, type, logicalId);
   switch (type) {
     case 'AWS::Lambda::Function':
     case 'AWS::Serverless::Function':
       return attribute === 'Arn' ? functionArn(ctx, id) : undefined;
     case 'AWS::IAM::Role':
-      return attribute === 'Arn' ? roleArn(ctx, id, ctx.text(childOf(resource.properties, 'Path'))) : undefined;
+      if (attribute !== 'Arn') return undefined;
+      return deployed && 'arn' in deployed ? deployed.arn : roleArn(ctx, id, ctx.text(childOf(resource.properties, 'Path')));
     case 'AWS::EC2::VPC':
       if (attribute === 'CidrBlock') return prop('CidrBlock');
-      if (attribute === 'DefaultSecurityGroup') return `sg-${logicalId}-default`;
-      if (attribute === 'DefaultNetworkAcl') return `acl-${logicalId}-default`;
+      if (attribute === 'DefaultSecurityGroup') return deployed ? accountDefault(ctx, 'securityGroups', id) : `sg-${logicalId}-default`;
+      if (attribute === 'DefaultNetworkAcl') return deployed ? accountDefault(ctx, 'networkAcls', id) : `acl-${logicalId}-default`;
       break;
     case 'AWS::EC2::Subnet':
       if (attribute === 'VpcId' || attribute === 'AvailabilityZone' || attribute === 'CidrBlock') return prop(attribute);

@@ -30,6 +30,8 @@ export interface Environment {
   readonly accountId: string;
   readonly partition: string;
   readonly account?: Snapshot;
+  /** The stack the template deploys as: its deployed resources in the account are matched by logical id. */
+  readonly stackName?: string;
 }
 
 export class TemplateContext {

@@ -3,6 +3,9 @@
 // subnet's real route table; without the account the same path is unverifiable, never broken.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoSnapshot } from '../../../src/demo/demo-account';
 import { domainResources, domainSetup } from '../../builders/domain';
 import { FUNCTION_SG, network, networkResources, PRIVATE_A, PRIVATE_B, PRIVATE_TABLE, PUBLIC_A, PUBLIC_B, NAT_ID, securityGroup, interfaceEndpoint } from '../../builders/network';
 import { mergeResources, REGION, snapshotWith } from '../../builders/snapshot';
@@ -123,4 +126,24 @@ Resources:
 `;
   const result = check(text, { snapshot: snapshotWith(domainResources(setup)), region: REGION });
   assertAt(text, only(result.findings, 'domain-certificate-not-issued'), 'RegionalCertificateArn:');
+});
+
+test('with the stack name, the deployed stack is matched by logical id: real ids, each resource once, findings on the same lines', () => {
+  const text = readFileSync(join(__dirname, '..', '..', '..', 'demo', 'template.yaml'), 'utf8');
+  const unmatched = check(text, { region: undefined, snapshot: demoSnapshot() });
+  const matched = check(text, { region: undefined, snapshot: demoSnapshot(), stackName: 'smartorder' });
+  assert.equal(unmatched.snapshot.resources.vpcs.length, 2, 'the template’s stand-in beside the deployed VPC');
+  assert.equal(matched.snapshot.resources.vpcs.length, 1);
+  assert.equal(matched.snapshot.resources.subnets.length, 4);
+  assert.deepEqual(matched.snapshot.resources.apis.map((a) => a.id).sort(), ['a1b2c3d4e5', 'k7m9p2q4r6']);
+  const worker = matched.snapshot.resources.lambdaFunctions.find((f) => f.id === 'CancelOrderWorker');
+  assert.deepEqual(worker?.vpcConfig?.subnetIds, ['subnet-04a7c1e9d2b3f5a81', 'subnet-0b8e2d4f6a1c3e592']);
+  assert.equal(worker?.roleArn, 'arn:aws:iam::123456789012:role/smartorder-CancelOrderWorkerRole-1X7K2Q9ZP3LJ');
+  assert.deepEqual(
+    matched.findings.map((f) => [f.code, f.range?.start.line]),
+    unmatched.findings.map((f) => [f.code, f.range?.start.line]),
+  );
+  assert.match(matched.findings.find((f) => f.code === 'lambda-vpc-public-subnet')?.message ?? '', /subnet-04a7c1e9d2b3f5a81 \(smartorder-public-2a\)/);
+  const samconfig = { fileName: 'samconfig.toml', text: '[default.deploy.parameters]\nstack_name = "smartorder"\n' };
+  assert.equal(check(text, { region: undefined, snapshot: demoSnapshot(), samconfig }).snapshot.resources.vpcs.length, 1, 'stack_name from samconfig');
 });
