@@ -37,7 +37,7 @@ export function ensureBundle(): void {
 /** Defined before the bundle runs: what the page posts and stores is kept for the test to read. */
 const RECORDER = `
 window.__posted = [];
-window.__state = undefined;
+window.__state = window.__initialState;
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 window.acquireVsCodeApi = () => ({
@@ -106,8 +106,10 @@ export interface DiagramPage {
   violations(): Promise<string[]>;
 }
 
-export async function openDiagramPage(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light'): Promise<DiagramPage> {
+/** `state` is what VS Code would hand back from getState() when the panel is reopened. */
+export async function openDiagramPage(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light', state?: PageState): Promise<DiagramPage> {
   const page = await browser.newPage({ colorScheme, viewport: { width: 1400, height: 820 } });
+  if (state !== undefined) await page.addInitScript((s) => ((window as unknown as { __initialState: unknown }).__initialState = s), state);
   const problems: string[] = [];
   const dialogs: string[] = [];
   page.on('console', (m) => {
