@@ -11,7 +11,7 @@ Commands:
   check [TEMPLATE] [--snapshot FILE | --demo | --profile P [--endpoint URL]] [--region R]
                    [--parameter-overrides K=V ...] [--format text|json|sarif]
                                           findings; exit 1 if any is an error
-  diagram (--snapshot FILE | --demo | --template FILE [--snapshot FILE | --demo]) --out FILE.svg|FILE.html
+  diagram (--snapshot FILE | --demo | --template FILE [--snapshot FILE | --demo]) --out FILE.svg|FILE.html|FILE.mmd
                                           draw the network and its broken paths
 
 Options:
@@ -121,8 +121,10 @@ export function parseCommandLine(argv: string[]): Command {
       if (values.help) return { name: 'help' };
       if (positionals.length > 0) throw new UsageError(`diagram takes no positional arguments, got: ${positionals.join(' ')}`);
       const out = values.out;
-      if (!out) throw new UsageError('diagram needs --out FILE.svg or --out FILE.html');
-      if (!/\.(svg|html?)$/i.test(out)) throw new UsageError(`--out must end in .svg or .html, got "${out}"`);
+      if (!out) throw new UsageError('diagram needs --out FILE.svg, FILE.html or FILE.mmd');
+      // PNG needs a browser to rasterise the SVG; the CLI stays browser-free, so the panel does it.
+      if (/\.png$/i.test(out)) throw new UsageError('the command line cannot write PNG (it would need a browser): write FILE.svg, or use "Export PNG" in the VS Code diagram panel');
+      if (!/\.(svg|html?|mmd)$/i.test(out)) throw new UsageError(`--out must end in .svg, .html or .mmd (Mermaid), got "${out}"`);
       const input = inputOptions(values.demo === true, values.snapshot, values.template);
       if (!input.demo && !input.snapshot && !input.template) throw new UsageError('diagram needs --demo, --snapshot FILE or --template FILE');
       return { name: 'diagram', ...input, out };

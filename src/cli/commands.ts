@@ -42,9 +42,14 @@ export async function runDiagram(command: Extract<Command, { name: 'diagram' }>,
   const snapshot = await loadSnapshot(command);
   const findings = analyze(snapshot);
   // Loaded on demand: ELK is a large part of the bundle, and `check` never draws.
-  const [{ layoutDiagram }, { renderSvg }, { renderHtml }] = await Promise.all([import('../diagram/layout.js'), import('../diagram/svg.js'), import('../diagram/html.js')]);
+  const [{ layoutDiagram }, { renderSvg }, { renderHtml }, { renderMermaid }] = await Promise.all([
+    import('../diagram/layout.js'),
+    import('../diagram/svg.js'),
+    import('../diagram/html.js'),
+    import('../diagram/mermaid.js'),
+  ]);
   const diagram = await layoutDiagram(snapshot, findings);
-  const output = /\.svg$/i.test(command.out) ? renderSvg(diagram) : renderHtml(diagram, findings);
+  const output = /\.svg$/i.test(command.out) ? renderSvg(diagram) : /\.mmd$/i.test(command.out) ? renderMermaid(diagram) : renderHtml(diagram, findings);
   try {
     await mkdir(dirname(command.out), { recursive: true });
     await writeFile(command.out, output);
