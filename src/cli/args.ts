@@ -123,8 +123,8 @@ export function parseCommandLine(argv: string[]): Command {
       const out = values.out;
       if (!out) throw new UsageError('diagram needs --out FILE.svg, FILE.html or FILE.mmd');
       // PNG needs a browser to rasterise the SVG; the CLI stays browser-free, so the panel does it.
-      if (/\.png$/i.test(out)) throw new UsageError('the command line cannot write PNG (it would need a browser): write FILE.svg, or use "Export PNG" in the VS Code diagram panel');
-      if (!/\.(svg|html?|mmd)$/i.test(out)) throw new UsageError(`--out must end in .svg, .html or .mmd (Mermaid), got "${out}"`);
+      if (/\.png$/i.test(out)) throw new UsageError(`--out must end in .svg or .html (or .mmd for Mermaid), got "${out}": the command line cannot write PNG (it would need a browser); use "PNG" in the VS Code diagram panel`);
+      if (!/\.(svg|html?|mmd)$/i.test(out)) throw new UsageError(`--out must end in .svg or .html (or .mmd for Mermaid), got "${out}"`);
       const input = inputOptions(values.demo === true, values.snapshot, values.template);
       if (!input.demo && !input.snapshot && !input.template) throw new UsageError('diagram needs --demo, --snapshot FILE or --template FILE');
       return { name: 'diagram', ...input, out };
