@@ -21,7 +21,9 @@ function mergeKind<K extends ResourceKind>(kind: K, model: TemplateModel, accoun
 
 export function snapshotOf(model: TemplateModel, env: Environment, fileName: string, createdAt: string): Snapshot {
   const account = env.account;
-  const resources = Object.fromEntries(RESOURCE_KINDS.map((kind) => [kind, mergeKind(kind, model, account)])) as unknown as Resources;
+  const lists: Partial<Record<ResourceKind, unknown[]>> = {};
+  for (const kind of RESOURCE_KINDS) lists[kind] = mergeKind(kind, model, account);
+  const resources = lists as Resources;
   const regions = new Set(account?.regions ?? []);
   if (!isSymbolic(env.region)) regions.add(env.region);
   const accounts = account?.accounts ?? (isSymbolic(env.accountId) ? [] : [{ id: env.accountId }]);

@@ -1,7 +1,7 @@
 // The model a template becomes: resources in the same lists a scan fills, plus where each came
 // from in the text (its logical id and named spots such as `subnetIds`), so a finding about a
 // resource can be put on the node that must change.
-import type { ResourceKind, Resources } from '../model/snapshot';
+import { resourcesSchema, type ResourceKind, type Resources } from '../model/snapshot';
 import type { Span } from './source-text';
 
 export type ResourceOf<K extends ResourceKind> = Resources[K][number];
@@ -16,14 +16,13 @@ export interface ResourceOrigin {
   readonly anchors: Anchors;
 }
 
-const KINDS: readonly ResourceKind[] = [
-  'vpcs', 'subnets', 'routeTables', 'internetGateways', 'egressOnlyInternetGateways', 'natGateways', 'vpcEndpoints',
-  'securityGroups', 'networkAcls', 'networkInterfaces', 'lambdaFunctions', 'iamRoles', 'apis', 'domainNames',
-  'apiMappings', 'certificates', 'hostedZones', 'recordSets',
-];
+/** Every resource kind of the model, from its schema, so a kind added there is carried here too. */
+const KINDS = Object.keys(resourcesSchema.shape) as ResourceKind[];
 
 function emptyResources(): Resources {
-  return Object.fromEntries(KINDS.map((kind) => [kind, []])) as unknown as Resources;
+  const lists: Partial<Record<ResourceKind, unknown[]>> = {};
+  for (const kind of KINDS) lists[kind] = [];
+  return lists as Resources;
 }
 
 const keyOf = (kind: ResourceKind, id: string): string => `${kind}\u0000${id}`;
