@@ -6,7 +6,7 @@
 
 const FORMAT_VERSION = /^\s*["']?AWSTemplateFormatVersion["']?\s*:/m;
 const SAM_TRANSFORM = /AWS::Serverless-2016-10-31/;
-const RESOURCES_SECTION = /^\s*["']?Resources["']?\s*:/m;
+const RESOURCES_SECTION = /^\s*['"]?Resources['"]?\s*:|"Resources"\s*:/m;
 const AWS_TYPE = /["']?Type["']?\s*:\s*["']?(AWS|Alexa|Custom)::[A-Za-z0-9]+/;
 
 export function looksLikeTemplate(text: string): boolean {
