@@ -220,3 +220,16 @@ test('route-blackhole on a template route: on the AWS::EC2::Route resource', () 
   });
   assert.deepEqual(placed?.range?.start, positionOf(text, 'ToPeer:'));
 });
+
+test('rangeOf: a resource’s logical id, a property key by path, a list item by index; undefined for what is not there', () => {
+  const text = fixture('story1-invoke-from-public-subnets.yaml');
+  const result = check(text);
+  assert.deepEqual(result.rangeOf('CancelOrderFunction')?.start, positionOf(text, 'CancelOrderFunction:'));
+  assert.deepEqual(result.rangeOf('CancelOrderFunction', ['Properties', 'VpcConfig', 'SubnetIds'])?.start, positionOf(text, 'SubnetIds:', 'CancelOrderFunction:'));
+  const item = result.rangeOf('CancelOrderFunction', ['Properties', 'VpcConfig', 'SubnetIds', 1]);
+  assert.deepEqual(item?.start, positionOf(text, '!Ref PublicSubnetB', 'CancelOrderFunction:'));
+  assert.equal(item?.end.character, (item?.start.character ?? 0) + '!Ref PublicSubnetB'.length);
+  assert.equal(result.rangeOf('CancelOrderFunction', ['Properties', 'Nope']), undefined);
+  assert.equal(result.rangeOf('Nothing'), undefined);
+  assert.equal(check('Resources: [').rangeOf('A'), undefined);
+});
