@@ -7,10 +7,23 @@
 // Patterns repeat across thousands of roles; compiling each once keeps a large account fast.
 const compiled = new Map<string, RegExp>();
 
+const lowered = new Map<string, string>();
+
+/** Trimmed and lower-cased, remembered: the same few hundred action strings come back for every role. */
+function lower(text: string): string {
+  let found = lowered.get(text);
+  if (found === undefined) {
+    found = text.trim().toLowerCase();
+    if (lowered.size < 10_000) lowered.set(text, found);
+  }
+  return found;
+}
+
 /** IAM matches actions case-insensitively, with * and ? as wildcards. */
 export function actionPatternMatches(pattern: string, action: string): boolean {
-  const p = pattern.trim().toLowerCase();
-  const a = action.trim().toLowerCase();
+  if (pattern === action) return true;
+  const p = lower(pattern);
+  const a = lower(action);
   if (p === '*' || p === a) return true;
   if (!p.includes('*') && !p.includes('?')) return false;
   let regex = compiled.get(p);

@@ -68,6 +68,14 @@ export type Coverage = 'full' | 'partial' | 'none';
 
 /** How much of `target` the union of `blocks` covers. */
 export function coverage(target: IpBlock, blocks: readonly IpBlock[]): Coverage {
+  // The common answers first, without building anything: one block holds it all, or none touches it.
+  let touched = false;
+  for (const b of blocks) {
+    if (b.family !== target.family) continue;
+    if (b.start <= target.start && target.end <= b.end) return 'full';
+    if (b.start <= target.end && target.start <= b.end) touched = true;
+  }
+  if (!touched) return 'none';
   const inside = blocks
     .filter((b) => blocksOverlap(b, target))
     .map((b) => ({ start: b.start > target.start ? b.start : target.start, end: b.end < target.end ? b.end : target.end }))
@@ -86,7 +94,7 @@ export function coverage(target: IpBlock, blocks: readonly IpBlock[]): Coverage 
 export function coverageOfAll(targets: readonly IpBlock[], blocks: readonly IpBlock[]): Coverage {
   if (blocks.length === 0) return 'none';
   // Merge the covering blocks once; each target is then one scan of the merged ranges.
-  const merged = mergeRanges(blocks);
+  const merged = blocks.length === 1 ? blocks : mergeRanges(blocks);
   let sawFull = false;
   let sawNone = false;
   for (const target of targets) {

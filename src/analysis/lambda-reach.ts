@@ -49,8 +49,9 @@ function reach(index: SnapshotIndex, fn: VpcAttachedFunction, path: (source: Flo
 }
 
 const reachMemo = memo<LambdaFunction, ReachResult>();
-const configMemo = memo<SnapshotIndex, ReachResult>();
 const configKeys = memo<LambdaFunction, string>();
+// Placement key → what ("internet", "api|sqs|region") → answer; nested so no long key is built per call.
+const shared = new WeakMap<SnapshotIndex, Map<string, Map<string, ReachResult>>>();
 
 /**
  * What a function's reach depends on: its subnets, its groups, whether it is dual-stack, its
@@ -61,7 +62,25 @@ export function placementKey(index: SnapshotIndex, fn: VpcAttachedFunction): str
 }
 
 function sharedReach(index: SnapshotIndex, fn: VpcAttachedFunction, what: string, compute: () => ReachResult): ReachResult {
-  return reachMemo(index, fn, what, () => configMemo(index, index, `${placementKey(index, fn)}|${what}`, compute));
+  return reachMemo(index, fn, what, () => {
+    let byPlacement = shared.get(index);
+    if (!byPlacement) {
+      byPlacement = new Map();
+      shared.set(index, byPlacement);
+    }
+    const key = placementKey(index, fn);
+    let byWhat = byPlacement.get(key);
+    if (!byWhat) {
+      byWhat = new Map();
+      byPlacement.set(key, byWhat);
+    }
+    let result = byWhat.get(what);
+    if (!result) {
+      result = compute();
+      byWhat.set(what, result);
+    }
+    return result;
+  });
 }
 
 /** Internet reach (IPv4 through a NAT gateway, TCP 443) from each of the function's subnets. */

@@ -92,7 +92,9 @@ export function routeBlackhole(index: SnapshotIndex): Finding[] {
   for (const fn of vpcFunctions(index)) {
     for (const use of usesOf(index, fn)) {
       const key = `${use.routeTable.id}|${destinationOf(use.route)}`;
-      groups.set(key, [...(groups.get(key) ?? []), use]);
+      const group = groups.get(key);
+      if (group) group.push(use);
+      else groups.set(key, [use]);
     }
   }
   return [...groups.values()].map((uses) => findingFor(index, uses));
