@@ -118,26 +118,43 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
       await page.screenshot({ path: join(RESULTS, 'vscode-reveal.png') });
     }));
 
+  /** Answers code-server's save dialog (a quick input holding a path) with `target`. */
+  async function saveThroughDialog(proposedName: string, target: string): Promise<void> {
+    // It fills in the folder first and the proposed name a moment later: wait for the name, so
+    // typing does not race the dialog.
+    const input = page.locator('.quick-input-widget input.input');
+    await waitUntil(async () => (await input.inputValue()).endsWith(`/${proposedName}`), `the save dialog to propose ${proposedName}`);
+    await input.fill('');
+    await page.keyboard.insertText(target);
+    await waitUntil(async () => (await input.inputValue()) === target, `the save dialog to hold ${target}`);
+    // Under load the dialog can swallow an Enter while it is still listing the folder: press again until it closes.
+    const dialog = page.locator('.quick-input-widget');
+    await waitUntil(async () => {
+      if (await dialog.isVisible()) await input.press('Enter');
+      return dialog.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true);
+    }, 'the save dialog to accept the path');
+  }
+
   it('exports the diagram as SVG through a save dialog the host opens', () =>
     step('export', async () => {
       const frame = webviewPage(page);
-      await frame.getByRole('button', { name: /^Export/ }).click();
-      // code-server's save dialog is a quick input holding a path. It fills in the folder first and the
-      // proposed name a moment later: wait for the name, so typing does not race the dialog.
-      const input = page.locator('.quick-input-widget input.input');
-      await waitUntil(async () => (await input.inputValue()).endsWith('/network-map.svg'), 'the save dialog to propose network-map.svg');
+      await frame.getByRole('button', { name: 'Export the diagram as an SVG file' }).click();
       const target = join(server!.scratchDir, 'network-map.svg');
-      await input.fill('');
-      await page.keyboard.insertText(target);
-      await waitUntil(async () => (await input.inputValue()) === target, `the save dialog to hold ${target}`);
-      // Under load the dialog can swallow an Enter while it is still listing the folder: press again until it closes.
-      const dialog = page.locator('.quick-input-widget');
-      await waitUntil(async () => {
-        if (await dialog.isVisible()) await input.press('Enter');
-        return dialog.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true);
-      }, 'the save dialog to accept the path');
+      await saveThroughDialog('network-map.svg', target);
       await frame.locator('.snm-status', { hasText: 'Exported' }).waitFor({ timeout: STEP_TIMEOUT });
       assert.match(readFileSync(target, 'utf8'), /<svg[^>]*class="snm-diagram"/);
+    }));
+
+  it('exports Mermaid through the page\'s save message', () =>
+    step('export-mermaid', async () => {
+      const frame = webviewPage(page);
+      await frame.getByRole('button', { name: 'Export the diagram as a Mermaid flowchart' }).click();
+      const target = join(server!.scratchDir, 'network-map.mmd');
+      await saveThroughDialog('network-map.mmd', target);
+      await frame.locator('.snm-status', { hasText: 'Exported' }).waitFor({ timeout: STEP_TIMEOUT });
+      const text = readFileSync(target, 'utf8');
+      assert.match(text, /^flowchart /m);
+      assert.match(text, /CancelOrderWorker/);
     }));
 
   it('brings the diagram back after a window reload (the serializer)', () =>

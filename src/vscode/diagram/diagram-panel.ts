@@ -3,7 +3,7 @@
 // hidden webview's page is destroyed and says `ready` anew when shown.
 import * as vscode from 'vscode';
 import type { Diagram } from '../../diagram/drawing';
-import { isPageMessage, type HostMessage, type PageMessage, type PageRequest } from '../../diagram/protocol';
+import { isPageMessage, type HostMessage, type PageMessage, type PageRequest, type SaveFile } from '../../diagram/protocol';
 import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
 import { SCAN_COMMAND } from '../scan/commands';
 import { nodeOfResource, resourceOfNode } from './diagram-index';
@@ -101,7 +101,10 @@ export class DiagramPanel implements vscode.Disposable {
         this.host.onSelect(this.shown ? resourceOfNode(this.shown, message.nodeId) : message.nodeId);
         return;
       case 'request':
-        void this.answer(message.requestId, message.request);
+        void this.answer(message.requestId, () => this.perform(message.request));
+        return;
+      case 'save':
+        void this.answer(message.requestId, () => this.save(message.file));
         return;
     }
   }
@@ -132,10 +135,10 @@ export class DiagramPanel implements vscode.Disposable {
     }
   }
 
-  private async answer(requestId: number, request: PageRequest): Promise<void> {
+  private async answer(requestId: number, work: () => Promise<string>): Promise<void> {
     const reply = (response: HostMessage): void => void this.panel.webview.postMessage(response);
     try {
-      reply({ type: 'response', requestId, ok: true, result: await this.perform(request) });
+      reply({ type: 'response', requestId, ok: true, result: await work() });
     } catch (error) {
       reply({ type: 'response', requestId, ok: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -143,20 +146,17 @@ export class DiagramPanel implements vscode.Disposable {
 
   private async perform(request: PageRequest): Promise<string> {
     switch (request.kind) {
-      case 'exportSvg': {
-        const target = await vscode.window.showSaveDialog({
-          filters: { SVG: ['svg'] },
-          defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'network-map.svg') : undefined,
-          title: 'Export Network Map as SVG',
-        });
-        if (!target) throw new Error('Export cancelled.');
-        await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(request.svg));
-        // The page shows this: a path a person recognises, relative to the workspace when inside it.
-        return vscode.workspace.asRelativePath(target, false);
-      }
+      case 'exportSvg':
+        return saveExport('SVG', 'svg', new TextEncoder().encode(request.svg));
       case 'openInTemplate':
         throw new Error('Opening a resource in its template is not available yet.');
     }
+  }
+
+  private save(file: SaveFile): Promise<string> {
+    return file.format === 'png'
+      ? saveExport('PNG', 'png', Buffer.from(file.base64, 'base64'))
+      : saveExport('Mermaid', 'mmd', new TextEncoder().encode(file.text));
   }
 
   dispose(): void {
@@ -167,4 +167,18 @@ export class DiagramPanel implements vscode.Disposable {
     this.disposed.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** Asks where to save an export of the diagram and writes it; the page shows the returned path. */
+async function saveExport(label: string, extension: string, bytes: Uint8Array): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const target = await vscode.window.showSaveDialog({
+    filters: { [label]: [extension] },
+    defaultUri: folder ? vscode.Uri.joinPath(folder.uri, `network-map.${extension}`) : undefined,
+    title: `Export Network Map as ${label}`,
+  });
+  if (!target) throw new Error('Export cancelled.');
+  await vscode.workspace.fs.writeFile(target, bytes);
+  // A path a person recognises: relative to the workspace when inside it.
+  return vscode.workspace.asRelativePath(target, false);
 }
