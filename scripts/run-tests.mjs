@@ -4,9 +4,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const root = process.argv[2];
+// --serial runs the files one after another: the vscode tier's files each start a code-server, and
+// two at once on a 2-core machine make every UI wait flaky.
+const serial = process.argv.includes('--serial');
+const root = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (!root) {
-  console.error('usage: node scripts/run-tests.mjs <folder>');
+  console.error('usage: node scripts/run-tests.mjs <folder> [--serial]');
   process.exit(2);
 }
 const files = [];
@@ -21,7 +24,7 @@ if (files.length === 0) {
   console.error(`no *.test.ts files under ${root}`);
   process.exit(1);
 }
-const extra = process.env.TEST_CONCURRENCY ? [`--test-concurrency=${process.env.TEST_CONCURRENCY}`] : [];
+const extra = serial ? ['--test-concurrency=1'] : [];
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...extra, ...files], {
   stdio: 'inherit',
 });
