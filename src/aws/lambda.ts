@@ -4,7 +4,7 @@
 // control plane) are read only for functions an API Gateway integration targets.
 import { GetPolicyCommand, LambdaClient, paginateListFunctions, type FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { LambdaFunction } from '../model/snapshot';
-import { needsFromEnvironment } from './env-references';
+import { needsFromEnvironment } from '../model/env-references';
 import { errorCodeOf } from './errors';
 import { collectPages } from './paging';
 import type { ScanContext } from './scan-context';

@@ -2,7 +2,7 @@
 // kept verbatim except what names another resource: an ARN, a function name we saw in the same
 // region, an SQS queue URL, or a host (and port) — never a URL's user, password, path or query.
 // The variable's name goes into `via`, so a finding can say where the need was learned.
-import type { Need } from '../model/snapshot';
+import type { Need } from './snapshot';
 
 const ARN = /^arn:aws(?:-cn|-us-gov)?:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:(.+)$/;
 // docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html

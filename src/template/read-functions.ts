@@ -5,7 +5,7 @@
 // host, an ARN or a template resource, and EFS file systems it mounts.
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html
-import { needsFromEnvironment } from '../aws/env-references';
+import { needsFromEnvironment } from '../model/env-references';
 import type { LambdaFunction, Need, Permission } from '../model/snapshot';
 import { dataStoreTarget } from './read-data-stores';
 import { readSamPolicies, type PolicyReading } from './read-policies';

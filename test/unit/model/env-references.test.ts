@@ -2,7 +2,7 @@
 // ports), everything else — and every secret — dropped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { needsFromEnvironment } from '../../../src/aws/env-references';
+import { needsFromEnvironment } from '../../../src/model/env-references';
 
 test('ARNs name the AWS API they need; a function ARN is an invoke', () => {
   assert.deepEqual(
