@@ -10,6 +10,7 @@ Commands:
                                           read the account(s) into a snapshot (stdout or FILE)
   check [TEMPLATE] [--snapshot FILE | --demo | --profile P [--endpoint URL]] [--region R]
                    [--parameter-overrides K=V ...] [--format text|json|sarif]
+                   [--offline | --dns-server IP[:PORT]...]
                                           findings; exit 1 if any is an error
   diagram (--snapshot FILE | --demo | --template FILE [--snapshot FILE | --demo]) --out FILE.svg|FILE.html|FILE.mmd
                                           draw the network and its broken paths
@@ -19,7 +20,15 @@ Options:
   --snapshot FILE  a snapshot JSON file written by "scan"
   --profile P      AWS profile (repeat for several accounts; default: the default credential chain)
   --endpoint URL   endpoint override, e.g. LocalStack or moto (http://127.0.0.1:5000)
+  --offline        skip live DNS look-ups of the account's custom domains
+  --dns-server IP  resolve through this DNS server (repeatable; default: the system's)
   -h, --help       show this help`;
+
+/** Live DNS for a checked account: skipped offline, else through these servers (the system's when empty). */
+export interface DnsOptions {
+  offline: boolean;
+  servers: string[];
+}
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -35,7 +44,7 @@ export interface InputOptions {
 export type Command =
   | { name: 'help' }
   | { name: 'scan'; profiles: string[]; regions: string[]; endpoint?: string; out?: string }
-  | ({ name: 'check'; format: OutputFormat; region?: string; parameterOverrides: string[] } & InputOptions)
+  | ({ name: 'check'; format: OutputFormat; region?: string; parameterOverrides: string[]; dns: DnsOptions } & InputOptions)
   | ({ name: 'diagram'; out: string } & InputOptions);
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
@@ -88,6 +97,8 @@ export function parseCommandLine(argv: string[]): Command {
         format: { type: 'string' },
         profile: { type: 'string' },
         endpoint: { type: 'string' },
+        offline: { type: 'boolean' },
+        'dns-server': { type: 'string', multiple: true },
       } as const);
       if (values.help) return { name: 'help' };
       // SAM CLI takes several pairs after one flag (--parameter-overrides A=1 B=2); parseArgs sees
@@ -108,6 +119,7 @@ export function parseCommandLine(argv: string[]): Command {
         format: format as OutputFormat,
         region: values.region,
         parameterOverrides: [...(values['parameter-overrides'] ?? []), ...pairs],
+        dns: { offline: values.offline === true, servers: values['dns-server'] ?? [] },
       };
     }
     case 'diagram': {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { styleText } from 'node:util';
 import { analyze } from '../analysis/analyze';
 import type { Finding, Severity } from '../model/finding';
+import type { Snapshot } from '../model/snapshot';
 import type { Command } from './args';
 import { formatFindingsSarif } from './format-sarif';
 import { formatFindingsText, plainStyle, type Style } from './format-text';
@@ -31,11 +32,26 @@ export function exitCodeFor(findings: readonly Finding[]): number {
 export async function runCheck(command: Extract<Command, { name: 'check' }>, io: Io): Promise<number> {
   const note = (line: string) => io.stderr(`note: ${line}\n`);
   const template = command.template;
-  const findings = template ? (await loadTemplateCheck({ ...command, template }, note)).findings : analyze(await loadSnapshot(command));
+  const findings = template ? (await loadTemplateCheck({ ...command, template }, note)).findings : analyze(await withLiveDnsFor(command, await loadSnapshot(command)));
   if (command.format === 'json') io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`);
   else if (command.format === 'sarif') io.stdout(`${JSON.stringify(formatFindingsSarif(findings, TOOL_VERSION), null, 2)}\n`);
   else io.stdout(`${formatFindingsText(findings, io.color ? colorStyle : plainStyle)}\n`);
   return exitCodeFor(findings);
+}
+
+/**
+ * An account's domain chains are checked against the public DNS too (delegation, records, ACM
+ * validation CNAMEs). The demo's names are made up, so it stays offline, as does `--offline`.
+ */
+async function withLiveDnsFor(command: Extract<Command, { name: 'check' }>, snapshot: Snapshot): Promise<Snapshot> {
+  if (command.demo || command.dns.offline || snapshot.resources.domainNames.length === 0) return snapshot;
+  const { withLiveDns, DnsServerError } = await import('../dns/observe-dns.js');
+  try {
+    return await withLiveDns(snapshot, command.dns.servers.length > 0 ? { servers: command.dns.servers } : {});
+  } catch (error) {
+    if (error instanceof DnsServerError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 export async function runDiagram(command: Extract<Command, { name: 'diagram' }>, io: Io): Promise<number> {

@@ -5,7 +5,11 @@
 // through node:dns; analyze reads the observations; the findings are checked.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyze } from '../../src/analysis/analyze';
+import { main } from '../../src/cli/main';
 import { observeDns, withDnsObservations } from '../../src/dns/observe-dns';
 import type { Finding } from '../../src/model/finding';
 import type { DnsObservations, Snapshot } from '../../src/model/snapshot';
@@ -129,4 +133,22 @@ test('nothing else: every finding is one of the expected ones', () => {
       'www.good.test domain-certificate-not-issued',
     ],
   );
+});
+
+test('the CLI: check --snapshot --dns-server asks the given server, --offline asks none', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'snm-dns-cli-')), 'snapshot.json');
+  writeFileSync(file, JSON.stringify(seedSnapshot()));
+  const run = async (...extra: string[]) => {
+    let out = '';
+    const io = { color: false, stdout: (t: string) => void (out += t), stderr: () => undefined };
+    const code = await main(['check', '--snapshot', file, '--format', 'json', ...extra], io);
+    return { code, findings: (JSON.parse(out) as { findings: Finding[] }).findings };
+  };
+  const live = await run('--dns-server', nsd.server);
+  assert.equal(live.code, 1);
+  const delegation = live.findings.filter((f) => f.code === 'dns-delegation-mismatch').map((f) => f.resource.id);
+  assert.deepEqual(delegation, ['ZBAD'], 'the wrong delegation is seen through the given server');
+  // Same server, but offline: were it asked, the wrong delegation would show again.
+  const offline = await run('--offline', '--dns-server', nsd.server);
+  assert.ok(!offline.findings.some((f) => f.code === 'dns-delegation-mismatch'), 'offline, nothing is looked up');
 });

@@ -10,7 +10,17 @@ test('check --demo --format json parses to a check command', () => {
     format: 'json',
     region: undefined,
     parameterOverrides: [],
+    dns: { offline: false, servers: [] },
   });
+});
+
+test('check takes --offline and repeated --dns-server for live DNS', () => {
+  const command = parseCommandLine(['check', '--snapshot', 's.json', '--dns-server', '127.0.0.1:5353', '--dns-server', '10.0.0.2']);
+  assert.equal(command.name, 'check');
+  if (command.name !== 'check') return;
+  assert.deepEqual(command.dns, { offline: false, servers: ['127.0.0.1:5353', '10.0.0.2'] });
+  const offline = parseCommandLine(['check', '--snapshot', 's.json', '--offline']);
+  assert.ok(offline.name === 'check' && offline.dns.offline);
 });
 
 test('check takes a template, a region and repeated parameter overrides', () => {
