@@ -1,24 +1,12 @@
 // Starts a real moto_server (the AWS emulator from TOOLING.md) on a free loopback port for one
 // test file, and resets it between tests. The SDK clients under test talk to it over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freeTcpPort } from '../support/free-port';
 
 export interface MotoServer {
   endpoint: string;
   reset(): Promise<void>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => string): Promise<void> {
@@ -37,7 +25,7 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, log: () => str
 }
 
 export async function startMotoServer(env: Record<string, string> = {}): Promise<MotoServer> {
-  const port = await freePort();
+  const port = await freeTcpPort();
   const endpoint = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freeTcpPort } from '../support/free-port';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,18 +26,6 @@ export interface NsdServer {
   stop(): Promise<void>;
 }
 
-function tcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function udpFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createSocket('udp4');
@@ -49,7 +37,7 @@ function udpFree(port: number): Promise<boolean> {
 /** A port free for both TCP and UDP on loopback (NSD serves both on one port). */
 async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const port = await tcpPort();
+    const port = await freeTcpPort();
     if (await udpFree(port)) return port;
   }
   throw new Error('no loopback port free for both TCP and UDP after 20 tries');

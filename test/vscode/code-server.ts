@@ -3,7 +3,7 @@
 // driven by Debian's Chromium. Nothing here touches the user's own settings or extensions.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freeTcpPort } from '../support/free-port';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -108,7 +108,7 @@ export async function startCodeServer(vsix: string, folder: string, settings: Re
     throw new Error(`installing ${vsix} into code-server failed (exit ${install.status}):\n${install.stdout}\n${install.stderr}`);
   }
 
-  const port = await freePort();
+  const port = await freeTcpPort();
   const url = `http://127.0.0.1:${port}`;
   const args = [ENTRY, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', folder];
   // Its own process group, so stop() also ends the extension host and the other children it starts.
@@ -166,17 +166,6 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
   // Children that outlived the parent (the extension host) are in the same group.
   kill('SIGKILL');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export function launchChromium(): Promise<Browser> {

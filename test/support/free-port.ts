@@ -1,0 +1,13 @@
+// A TCP port free on loopback right now, for the test servers we start (moto, NSD, code-server).
+import { createServer } from 'node:net';
+
+export function freeTcpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no loopback port'))));
+    });
+  });
+}
