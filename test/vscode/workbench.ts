@@ -23,8 +23,18 @@ export async function openViewContainer(page: Page, title: string): Promise<void
   const label = `a.action-label[aria-label^="${title}"]`;
   const item = page.locator('.activitybar li.action-item', { has: page.locator(label) });
   await item.waitFor({ timeout: STEP_TIMEOUT });
-  if ((await item.getAttribute('aria-selected')) !== 'true') await item.locator(label).click();
-  await waitUntil(async () => (await item.getAttribute('aria-selected')) === 'true', `the ${title} container to open`);
+  const selected = async () => (await item.getAttribute('aria-selected')) === 'true';
+  // Right after a reload the workbench can swallow the click while it restores its parts: click
+  // again (after giving the last click time to take) until the container is open.
+  await waitUntil(async () => {
+    if (await selected()) return true;
+    await item.locator(label).click();
+    for (let i = 0; i < 15; i++) {
+      if (await selected()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
+  }, `the ${title} container to open`);
 }
 
 /** Drags the side bar's edge to a width: wide for tree screenshots, narrow to give the diagram room. */
