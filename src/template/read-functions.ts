@@ -120,6 +120,24 @@ function environmentNeeds(ctx: TemplateContext, self: string, variables: Templat
   return [...needs, ...needsFromEnvironment(known, functionNamesOf(ctx))];
 }
 
+/**
+ * Needs the template declares because nothing else shows them (a call to a third-party API, say):
+ *   Metadata: { ServerlessNetworkMap: { Internet: true } }          the internet, any host
+ *   Metadata: { ServerlessNetworkMap: { Internet: [api.stripe.com] } }  those hosts
+ */
+function declaredNeeds(ctx: TemplateContext, resource: TemplateResource): Need[] {
+  const ours = ctx.prop(ctx.prop(resource.node, 'Metadata')?.node, 'ServerlessNetworkMap')?.node;
+  const internet = ctx.prop(ours, 'Internet')?.node;
+  if (!internet) return [];
+  const via = 'Metadata ServerlessNetworkMap.Internet';
+  const hosts = ctx.items(internet);
+  if (hosts) return hosts.flatMap((host): Need[] => {
+    const text = ctx.text(host);
+    return text !== undefined && !isSymbolic(text) ? [{ kind: 'internet', host: text, via }] : [{ kind: 'internet', via }];
+  });
+  return ctx.text(internet) === 'false' ? [] : [{ kind: 'internet', via }];
+}
+
 /** EFS mounts (FileSystemConfigs) are NFS connections from the function's ENIs to a mount target. */
 function fileSystemNeeds(ctx: TemplateContext, configs: TemplateNode | undefined): Need[] {
   return (ctx.items(configs) ?? []).flatMap((config): Need[] => {
@@ -175,6 +193,7 @@ function readFunction(ctx: TemplateContext, resource: TemplateResource, sam: boo
     needs: dedupe([
       ...environmentNeeds(ctx, resource.logicalId, ctx.prop(environment?.node, 'Variables')?.node),
       ...fileSystemNeeds(ctx, property(ctx, resource, 'FileSystemConfigs')?.node),
+      ...declaredNeeds(ctx, resource),
     ]),
     permissions: [...policies.permissions, ...roleStatements],
     // The template declares every permission it adds to the function's resource policy.
