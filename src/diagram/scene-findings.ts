@@ -39,6 +39,12 @@ const HOP_KINDS: Record<string, NodeKind> = {
   vpc: 'vpc',
 };
 
+/**
+ * Links of a path that are not resources of their own (a zone's delegation, an API's stage, a
+ * route's integration): never a box, so a broken one puts its reason on the arrow it breaks.
+ */
+const LINKS: ReadonlySet<string> = new Set(['delegation', 'stage', 'integration']);
+
 /** Things outside the account: drawn when a path reaches them, never "missing". */
 const EXTERNAL: readonly NodeKind[] = ['internet', 'aws-service', 'dns-name'];
 /** Boxes that contain the path rather than sit on it: no arrow starts or ends at them. */
@@ -136,6 +142,7 @@ function resolveHop(
   ids: SnapshotIds,
   narrow: (ids: readonly string[]) => string[],
 ): string[] {
+  if (LINKS.has(hop.kind)) return [];
   const kind = hopNodeKind(hop.kind);
   const id = ids.idOfArn.get(hop.id) ?? hop.id;
   // Match on kind too: a rule may name a missing API mapping by its domain's id.

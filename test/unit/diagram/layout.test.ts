@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { Finding } from '../../../src/model/finding';
 import { describe, it } from 'node:test';
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../../src/diagram/drawing';
@@ -133,6 +134,30 @@ describe('layoutDiagram', () => {
     assert.equal(arrow.reason, 'no API mapping');
     const listed = diagram.findings.find((f) => f.code === 'domain-no-mapping');
     assert.deepEqual(new Set(listed?.nodeIds), new Set(['dev.example.com', missing.id]));
+  });
+
+  it('puts a broken stage (a link, not a resource) on the arrow it breaks, not in a missing box', async () => {
+    const findings: Finding[] = [
+      {
+        code: 'domain-no-mapping',
+        severity: 'error',
+        message: 'api.example.com maps to stage prod of shop-api, which does not exist',
+        resource: { kind: 'domain-name', id: 'api.example.com' },
+        hops: [
+          { kind: 'domain-name', id: 'api.example.com', ok: true },
+          { kind: 'api-mapping', id: 'map-1', ok: true },
+          { kind: 'api', id: 'a1b2c3', ok: true },
+          { kind: 'stage', id: 'a1b2c3/prod', ok: false, reason: 'stage prod does not exist' },
+          { kind: 'integration', id: 'a1b2c3 ANY /{proxy+}', ok: true },
+          { kind: 'lambda-function', id: 'web', ok: true },
+        ],
+      },
+    ];
+    const diagram = await layoutDiagram(storySnapshot(), findings);
+    assert.deepEqual(allNodes(diagram.nodes).filter((n) => n.missing).map((n) => n.id), []);
+    const arrow = edge(diagram, 'a1b2c3', 'web');
+    assert.equal(arrow.status, 'error');
+    assert.match(arrow.reason ?? '', /stage prod does not exist/);
   });
 
   it('draws a function once per subnet and marks only the copy on the broken path', async () => {
