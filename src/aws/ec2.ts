@@ -32,6 +32,7 @@ import {
   type Scope,
   type VpcDnsAttributes,
 } from './ec2-shapes';
+import { readEc2Edges } from './ec2-edges';
 import { collectPages } from './paging';
 import type { ScanContext } from './scan-context';
 
@@ -47,6 +48,9 @@ export type Ec2Resources = Pick<
   | 'securityGroups'
   | 'networkAcls'
   | 'networkInterfaces'
+  | 'prefixLists'
+  | 'vpcPeeringConnections'
+  | 'transitGatewayAttachments'
 >;
 
 export const EC2_PAGE_SIZE = 1000;
@@ -90,6 +94,7 @@ export async function collectEc2(ctx: ScanContext, region: string): Promise<Ec2R
       failures.push({ what, error });
       return [];
     });
+  const edges = readEc2Edges(client, ctx, scope);
   const lists = [
     read('VPCs', vpcsWithDns),
     read('subnets', collectPages(paginateDescribeSubnets(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.Subnets)),
@@ -101,8 +106,12 @@ export async function collectEc2(ctx: ScanContext, region: string): Promise<Ec2R
     read('security groups', collectPages(paginateDescribeSecurityGroups(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.SecurityGroups)),
     read('network ACLs', collectPages(paginateDescribeNetworkAcls(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkAcls)),
     read('network interfaces', collectPages(paginateDescribeNetworkInterfaces(paging(EC2_PAGE_SIZE), {}, opts), (p) => p.NetworkInterfaces)),
+    read('managed prefix lists', edges.prefixLists),
+    read('VPC peering connections', edges.vpcPeeringConnections),
+    read('transit gateway attachments', edges.transitGatewayAttachments),
   ] as const;
-  const [vpcs, subnets, routeTables, internetGateways, egressOnly, natGateways, endpoints, securityGroups, networkAcls, enis] = await Promise.all(lists);
+  const [vpcs, subnets, routeTables, internetGateways, egressOnly, natGateways, endpoints, securityGroups, networkAcls, enis, prefixLists, vpcPeeringConnections, transitGatewayAttachments] =
+    await Promise.all(lists);
   if (failures.length === lists.length && failures[0]) throw failures[0].error;
   for (const failure of failures) ctx.gap('ec2', region, failure.error, failure.what);
 
@@ -118,5 +127,8 @@ export async function collectEc2(ctx: ScanContext, region: string): Promise<Ec2R
     securityGroups: securityGroups.map((g) => toSecurityGroup(g, scope)),
     networkAcls: networkAcls.map((a) => toNetworkAcl(a, scope)),
     networkInterfaces: enis.map((e) => toNetworkInterface(e, scope)),
+    prefixLists,
+    vpcPeeringConnections,
+    transitGatewayAttachments,
   };
 }

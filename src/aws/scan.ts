@@ -80,6 +80,9 @@ function mergeResources(parts: readonly AccountResources[]): Resources {
     certificates: gather(parts.map((p) => p.certificates)),
     hostedZones: gather(parts.map((p) => p.hostedZones)),
     recordSets: gather(parts.map((p) => p.recordSets)),
+    prefixLists: gather(parts.map((p) => p.prefixLists)),
+    vpcPeeringConnections: gather(parts.map((p) => p.vpcPeeringConnections)),
+    transitGatewayAttachments: gather(parts.map((p) => p.transitGatewayAttachments)),
   };
 }
 

@@ -299,6 +299,36 @@ export const dnsObservationsSchema = z.object({
   lookups: z.array(dnsLookupSchema).default([]),
 });
 
+/** A managed prefix list (AWS's, e.g. com.amazonaws.<region>.s3, or the account's own) and its CIDRs. */
+export const prefixListSchema = z.object({
+  ...base,
+  prefixListName: z.string(),
+  addressFamily: z.enum(['IPv4', 'IPv6']).default('IPv4'),
+  cidrs: z.array(z.string()).default([]),
+  /** False when the entries could not be read: the list's reach is then unknown, not empty. */
+  entriesKnown: z.boolean().default(true),
+});
+
+/** A VPC peering connection: an outward edge from one VPC to another (maybe another account's). */
+export const vpcPeeringConnectionSchema = z.object({
+  ...base,
+  requesterVpcId: z.string(),
+  accepterVpcId: z.string(),
+  requesterCidrs: z.array(z.string()).default([]),
+  accepterCidrs: z.array(z.string()).default([]),
+  /** active, pending-acceptance, rejected, deleted, … — only active carries traffic. */
+  status: z.string(),
+});
+
+/** A VPC's attachment to a transit gateway: an outward edge through the subnets it attaches in. */
+export const transitGatewayAttachmentSchema = z.object({
+  ...base,
+  transitGatewayId: z.string(),
+  vpcId: z.string(),
+  subnetIds: z.array(z.string()).default([]),
+  state: z.string(),
+});
+
 export const gapSchema = z.object({ service: z.string(), region: z.string(), error: z.string() });
 
 export const resourcesSchema = z.object({
@@ -320,6 +350,9 @@ export const resourcesSchema = z.object({
   certificates: z.array(certificateSchema).default([]),
   hostedZones: z.array(hostedZoneSchema).default([]),
   recordSets: z.array(recordSetSchema).default([]),
+  prefixLists: z.array(prefixListSchema).default([]),
+  vpcPeeringConnections: z.array(vpcPeeringConnectionSchema).default([]),
+  transitGatewayAttachments: z.array(transitGatewayAttachmentSchema).default([]),
 });
 
 export const snapshotSchema = z.object({
@@ -366,6 +399,9 @@ export type Certificate = z.infer<typeof certificateSchema>;
 export type HostedZone = z.infer<typeof hostedZoneSchema>;
 export type RecordSet = z.infer<typeof recordSetSchema>;
 export type Gap = z.infer<typeof gapSchema>;
+export type PrefixList = z.infer<typeof prefixListSchema>;
+export type VpcPeeringConnection = z.infer<typeof vpcPeeringConnectionSchema>;
+export type TransitGatewayAttachment = z.infer<typeof transitGatewayAttachmentSchema>;
 export type DnsLookup = z.infer<typeof dnsLookupSchema>;
 export type DnsObservations = z.infer<typeof dnsObservationsSchema>;
 export type Resources = z.infer<typeof resourcesSchema>;
