@@ -24,6 +24,9 @@ const EC2_SETS: Record<string, string> = {
   DescribeVpcEndpoints: 'vpcEndpointSet',
   DescribeSecurityGroups: 'securityGroupInfo',
   DescribeNetworkAcls: 'networkAclSet',
+  DescribeManagedPrefixLists: 'prefixListSet',
+  DescribeVpcPeeringConnections: 'vpcPeeringConnectionSet',
+  DescribeTransitGatewayVpcAttachments: 'transitGatewayVpcAttachments',
 };
 
 function ec2(request: RecordedRequest) {
