@@ -6,8 +6,6 @@ import type { Diagram, DiagramFinding } from './drawing';
 import { DIAGRAM_CSS } from './css-text';
 import { escapeAttribute, escapeText, renderSvgElement } from './svg';
 
-export { renderSvg } from './svg';
-
 const SEVERITY_WORDS: Record<DiagramFinding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 type Listed = Pick<DiagramFinding, 'code' | 'severity' | 'message'> & Pick<Finding, 'file' | 'range'>;
