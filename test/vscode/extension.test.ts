@@ -4,15 +4,15 @@
 // test-results/vscode-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { demoSnapshot } from '../../src/demo/demo-account';
 import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { demoPath, labelPattern } from './demo-path';
 import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, resizeSideBar, STEP_TIMEOUT } from './workbench';
 
-const RESULTS = join(REPO, 'test-results');
 
 /** A box the diagram page drew, by its kind and the label it shows. */
 function diagramBox(page: Page, kind: string, label: string): Locator {
@@ -25,25 +25,12 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  let failed = false;
   /** Console lines from any frame that say the CSP refused something: our page must need nothing it forbids. */
   const cspViolations: string[] = [];
 
   /** Runs one step; on failure saves a screenshot and code-server's logs and says where they are. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      mkdirSync(RESULTS, { recursive: true });
-      await page?.screenshot({ path: join(RESULTS, `vscode-failure-${name}.png`) }).catch(() => undefined);
-      writeFileSync(join(RESULTS, 'vscode-code-server.log'), server?.log() ?? '(code-server did not start)');
-      // Close a dialog or palette the failed step left open, so the next step starts from the workbench.
-      for (let i = 0; i < 2; i++) await page?.keyboard.press('Escape').catch(() => undefined);
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`${name}: ${message}\n(see test-results/vscode-failure-${name}.png and test-results/vscode-code-server.log)`, { cause: error });
-    }
-  }
+  const { step, keepLogsIfFailed } = failureArtifacts('vscode', () => ({ page, server }));
+
 
   before(async () => {
     requireTools();
@@ -59,7 +46,7 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
   });
 
   after(async () => {
-    if (failed && server) cpSync(server.logsDir, join(RESULTS, 'vscode-logs'), { recursive: true, force: true });
+    keepLogsIfFailed();
     await browser?.close();
     await server?.stop();
   });

@@ -6,13 +6,14 @@
 // test-results/vscode-scan-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startMotoServer, type MotoServer } from '../aws/moto-server';
 import { buildSmartorder, type SmartorderIds } from '../aws/fixtures/smartorder';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { labelPattern } from './demo-path';
 import {
   editorTab,
@@ -31,7 +32,6 @@ import {
   STEP_TIMEOUT,
 } from './workbench';
 
-const RESULTS = join(REPO, 'test-results');
 const REGION = 'ap-northeast-2';
 /** moto's default account. */
 const ACCOUNT = '123456789012';
@@ -54,23 +54,11 @@ describe('Scan Account in a real VS Code against moto', { timeout: 10 * 60_000 }
   let browser: Browser | undefined;
   let page: Page;
   let awsDir: string;
-  let failed = false;
   /** The extension's cache of the last scan, in the code-server profile's global storage. */
   const cacheFile = (): string => join(server!.userDataDir, 'User', 'globalStorage', 'serverless-network-map.serverless-network-map', 'last-scan.json');
 
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      mkdirSync(RESULTS, { recursive: true });
-      await page?.screenshot({ path: join(RESULTS, `vscode-scan-failure-${name}.png`) }).catch(() => undefined);
-      writeFileSync(join(RESULTS, 'vscode-scan-code-server.log'), server?.log() ?? '(code-server did not start)');
-      for (let i = 0; i < 2; i++) await page?.keyboard.press('Escape').catch(() => undefined);
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`${name}: ${message}\n(see test-results/vscode-scan-failure-${name}.png and test-results/vscode-scan-code-server.log)`, { cause: error });
-    }
-  }
+  const { step, keepLogsIfFailed } = failureArtifacts('vscode-scan', () => ({ page, server }));
+
 
   before(async () => {
     requireTools();
@@ -109,7 +97,7 @@ describe('Scan Account in a real VS Code against moto', { timeout: 10 * 60_000 }
   });
 
   after(async () => {
-    if (failed && server) cpSync(server.logsDir, join(RESULTS, 'vscode-scan-logs'), { recursive: true, force: true });
+    keepLogsIfFailed();
     await browser?.close();
     await server?.stop();
     await moto?.stop();

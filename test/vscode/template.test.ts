@@ -5,14 +5,14 @@
 // Screenshots land in test-results/vscode-template-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { openWorkbench, waitUntil, STEP_TIMEOUT } from './workbench';
 
-const RESULTS = join(REPO, 'test-results');
 /** Where the demo's domain-no-mapping sits (1-based, as the Problems panel and Go to Line count). */
 const DOMAIN_LINE = 335;
 
@@ -21,21 +21,9 @@ describe('template diagnostics and quick fix in a real VS Code', { timeout: 5 * 
   let browser: Browser | undefined;
   let page: Page;
   let folder: string;
-  let failed = false;
 
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-    } catch (error) {
-      failed = true;
-      mkdirSync(RESULTS, { recursive: true });
-      await page?.screenshot({ path: join(RESULTS, `vscode-template-failure-${name}.png`) }).catch(() => undefined);
-      writeFileSync(join(RESULTS, 'vscode-template-code-server.log'), server?.log() ?? '(code-server did not start)');
-      for (let i = 0; i < 2; i++) await page?.keyboard.press('Escape').catch(() => undefined);
-      const message = error instanceof Error ? error.message : String(error);
-      throw new Error(`${name}: ${message}\n(see test-results/vscode-template-failure-${name}.png)`, { cause: error });
-    }
-  }
+  const { step, keepLogsIfFailed } = failureArtifacts('vscode-template', () => ({ page, server }));
+
 
   /** The Problems panel's row for a finding code. */
   const marker = (code: string): Locator => page.locator('.markers-panel .monaco-list-row', { hasText: code }).first();
@@ -56,7 +44,7 @@ describe('template diagnostics and quick fix in a real VS Code', { timeout: 5 * 
   });
 
   after(async () => {
-    if (failed && server) cpSync(server.logsDir, join(RESULTS, 'vscode-template-logs'), { recursive: true, force: true });
+    keepLogsIfFailed();
     await browser?.close();
     await server?.stop();
     rmSync(folder, { recursive: true, force: true });
