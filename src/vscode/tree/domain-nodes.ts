@@ -24,7 +24,7 @@ function domainNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
   const certificate = snapshot.resources.certificates.find((c) => c.arn === domain.certificateArn);
   const node = resourceNode(
     parentId,
-    domain.id,
+    domain,
     {
       label: domain.domainName,
       description: `${domain.endpointType} · ${domain.apiVersion}`,
@@ -45,6 +45,7 @@ function domainNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
       children: [],
     },
     findings,
+    { name: domain.domainName, apiFlavour: domain.apiVersion },
   );
   const mappings = snapshot.resources.apiMappings.filter((m) => m.domainName === domain.domainName);
   const certificateRow = certificate ? [certificateNode(findings, node.id, certificate)] : [];
@@ -71,7 +72,7 @@ function domainNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
 function certificateNode(findings: FindingIndex, parentId: string, certificate: Certificate): ResourceTreeNode {
   return resourceNode(
     parentId,
-    certificate.id,
+    certificate,
     {
       label: certificate.domainName,
       description: `certificate · ${certificate.status}`,
@@ -99,7 +100,7 @@ function mappingNode(snapshot: Snapshot, findings: FindingIndex, parentId: strin
   const path = mapping.basePath === '' || mapping.basePath === '(none)' ? '/' : `/${mapping.basePath}`;
   const node = resourceNode(
     parentId,
-    mapping.id,
+    mapping,
     {
       label: path,
       description: `→ ${api?.name ?? mapping.apiId} (${mapping.stage})`,
@@ -110,6 +111,7 @@ function mappingNode(snapshot: Snapshot, findings: FindingIndex, parentId: strin
       children: [],
     },
     findings,
+    { name: mapping.domainName },
   );
   node.children = api ? [apiNode(snapshot, findings, node.id, api)] : [];
   return node;
@@ -118,7 +120,7 @@ function mappingNode(snapshot: Snapshot, findings: FindingIndex, parentId: strin
 function apiNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, api: Api): ResourceTreeNode {
   const node = resourceNode(
     parentId,
-    api.id,
+    api,
     {
       label: api.name ?? api.id,
       description: [api.protocol, api.endpointType].filter(Boolean).join(' · '),
@@ -132,6 +134,7 @@ function apiNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, a
       children: [],
     },
     findings,
+    { apiFlavour: api.protocol === 'REST' ? 'v1' : 'v2' },
   );
   node.children = api.integrations.flatMap((integration) => {
     const fn = snapshot.resources.lambdaFunctions.find((f) => f.arn === integration.functionArn);

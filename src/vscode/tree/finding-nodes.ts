@@ -1,7 +1,7 @@
 // Findings → severity → finding: the problems first, worst first, each leading to its resource.
 import type { Finding, Severity } from '../../model/finding';
 import type { Snapshot } from '../../model/snapshot';
-import { plural, type ResourceTreeNode } from './tree-node';
+import { plural, uniqueKeys, type ResourceTreeNode } from './tree-node';
 
 const GROUPS: ReadonlyArray<{ severity: Severity; title: string; icon: string }> = [
   { severity: 'error', title: 'Errors', icon: 'error' },
@@ -22,7 +22,7 @@ export function findingsNode(snapshot: Snapshot, findings: readonly Finding[]): 
     kind: 'severity',
     expanded: true,
     tooltip: { title: `${plural(group.items.length, group.severity === 'info' ? 'note' : group.severity)}`, rows: [] },
-    children: group.items.map((finding, index) => findingNode(`${id}/${group.severity}`, index, finding, names)),
+    children: findingNodes(`${id}/${group.severity}`, group.items, names),
   }));
   if (children.length === 0) {
     children.push({
@@ -51,18 +51,26 @@ export function findingsNode(snapshot: Snapshot, findings: readonly Finding[]): 
   };
 }
 
-function findingNode(parentId: string, index: number, finding: Finding, names: ReadonlyMap<string, string>): ResourceTreeNode {
+/** Ids are made of code and resource, not the position (see uniqueKeys). */
+function findingNodes(parentId: string, findings: readonly Finding[], names: ReadonlyMap<string, string>): ResourceTreeNode[] {
+  const keys = uniqueKeys(findings.map((f) => `${f.code}:${f.resource.id ?? f.resource.logicalId ?? ''}`));
+  return findings.map((finding, i) => findingNode(`${parentId}/${keys[i]}`, finding, names));
+}
+
+function findingNode(id: string, finding: Finding, names: ReadonlyMap<string, string>): ResourceTreeNode {
   const target = finding.resource.id ?? finding.resource.logicalId;
   const targetName = (finding.resource.id && names.get(finding.resource.id)) ?? target;
   const broken = (finding.hops ?? []).filter((h) => !h.ok);
   return {
-    id: `${parentId}/${index}:${finding.code}:${target ?? ''}`,
+    id,
     label: finding.message,
     description: targetName ? `${targetName} · ${finding.code}` : finding.code,
     icon: finding.severity === 'info' ? 'info' : finding.severity,
     status: finding.severity,
     ...(finding.resource.id ? { resourceId: finding.resource.id } : {}),
     kind: 'finding',
+    finding,
+    ...(finding.resource.logicalId ? { logicalId: finding.resource.logicalId } : {}),
     expanded: false,
     tooltip: {
       title: finding.code,

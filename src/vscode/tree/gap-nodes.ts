@@ -3,7 +3,7 @@
 // text and tooltips pass through tooltipMarkdown, so the endpoint's error text stays literal.
 import type { Gap, Snapshot } from '../../model/snapshot';
 import { serviceInRegion } from '../scan/service-names';
-import { plural, type ResourceTreeNode } from './tree-node';
+import { plural, uniqueKeys, type ResourceTreeNode } from './tree-node';
 
 /** The Gaps group, or undefined when the scan read everything. */
 export function gapsNode(snapshot: Snapshot): ResourceTreeNode | undefined {
@@ -22,14 +22,20 @@ export function gapsNode(snapshot: Snapshot): ResourceTreeNode | undefined {
       rows: [['Failed reads', String(snapshot.gaps.length)]],
       notes: ['Everything else is shown. Fix the cause (permissions, endpoint) and scan again.'],
     },
-    children: snapshot.gaps.map((gap, index) => gapNode(id, index, gap)),
+    children: gapNodes(id, snapshot.gaps),
   };
 }
 
-function gapNode(parentId: string, index: number, gap: Gap): ResourceTreeNode {
+/** Keyed by service and region, not position (see uniqueKeys). */
+function gapNodes(parentId: string, gaps: readonly Gap[]): ResourceTreeNode[] {
+  const keys = uniqueKeys(gaps.map((g) => `${g.service}:${g.region}`));
+  return gaps.map((gap, i) => gapNode(`${parentId}/${keys[i]}`, gap));
+}
+
+function gapNode(id: string, gap: Gap): ResourceTreeNode {
   const what = serviceInRegion(gap.service, gap.region);
   return {
-    id: `${parentId}/${index}:${gap.service}:${gap.region}`,
+    id,
     label: what,
     description: gap.error,
     icon: 'circle-slash',

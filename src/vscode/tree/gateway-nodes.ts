@@ -6,7 +6,7 @@ import { resourceNode, type FindingIndex, type ResourceTreeNode } from './tree-n
 export function internetGatewayNode(findings: FindingIndex, parentId: string, igw: InternetGateway): ResourceTreeNode {
   return resourceNode(
     parentId,
-    igw.id,
+    igw,
     {
       label: igw.name ?? igw.id,
       description: 'internet gateway',
@@ -23,7 +23,7 @@ export function internetGatewayNode(findings: FindingIndex, parentId: string, ig
 export function natGatewayNode(findings: FindingIndex, parentId: string, nat: NatGateway): ResourceTreeNode {
   return resourceNode(
     parentId,
-    nat.id,
+    nat,
     {
       label: nat.name ?? nat.id,
       description: `NAT gateway · ${nat.state}`,
@@ -45,7 +45,7 @@ export function vpcEndpointNode(findings: FindingIndex, parentId: string, endpoi
   const service = endpoint.serviceName.split('.').pop() ?? endpoint.serviceName;
   return resourceNode(
     parentId,
-    endpoint.id,
+    endpoint,
     {
       label: endpoint.name ?? `${service} endpoint`,
       description: `${endpoint.type} endpoint · ${endpoint.state}`,

@@ -73,7 +73,7 @@ function vpcNode(snapshot: Snapshot, findings: FindingIndex, parentId: string, v
   const cidrs = [...vpc.cidrBlocks, ...vpc.ipv6CidrBlocks].join(', ');
   const node = resourceNode(
     parentId,
-    vpc.id,
+    vpc,
     {
       label: vpc.name ?? vpc.id,
       description: vpc.isDefault ? `${cidrs} · default` : cidrs,
@@ -104,7 +104,7 @@ function subnetNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
   const enis = networkInterfaces.filter((e) => e.subnetId === subnet.id);
   const node = resourceNode(
     parentId,
-    subnet.id,
+    subnet,
     {
       label: subnet.name ?? subnet.id,
       description: `${subnet.cidrBlock} · ${subnet.availabilityZone}`,
@@ -137,7 +137,7 @@ function subnetNode(snapshot: Snapshot, findings: FindingIndex, parentId: string
 export function functionNode(findings: FindingIndex, parentId: string, fn: LambdaFunction, detail?: string): ResourceTreeNode {
   return resourceNode(
     parentId,
-    fn.id,
+    fn,
     {
       label: fn.name ?? fn.id,
       description: detail ?? fn.runtime,
@@ -160,13 +160,14 @@ export function functionNode(findings: FindingIndex, parentId: string, fn: Lambd
       children: [],
     },
     findings,
+    fn.name ? { name: fn.name } : {},
   );
 }
 
 function eniNode(findings: FindingIndex, parentId: string, eni: NetworkInterface): ResourceTreeNode {
   return resourceNode(
     parentId,
-    eni.id,
+    eni,
     {
       label: eni.id,
       description: [eni.privateIpAddress, eni.interfaceType].filter(Boolean).join(' · '),

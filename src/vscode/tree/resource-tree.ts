@@ -6,6 +6,7 @@ import { dnsNode } from './dns-nodes';
 import { domainsNode } from './domain-nodes';
 import { findingsNode } from './finding-nodes';
 import { gapsNode } from './gap-nodes';
+import { countOf, NO_FINDINGS, subtreeCounts, type FindingCounts } from './finding-counts';
 import { accountNodes } from './network-nodes';
 import { indexFindings, type ResourceTreeNode } from './tree-node';
 
@@ -13,6 +14,10 @@ export interface ResourceTree {
   roots: ResourceTreeNode[];
   /** The first node in tree order (the network comes before domains) for a resource id; never a finding. */
   byResourceId: ReadonlyMap<string, ResourceTreeNode>;
+  /** Findings on each node and below it, by node id (the nodes' badges). */
+  counts: ReadonlyMap<string, FindingCounts>;
+  /** All findings of the map by severity (the view's badge). */
+  totals: FindingCounts;
 }
 
 export function buildResourceTree(snapshot: Snapshot, findings: readonly Finding[]): ResourceTree {
@@ -26,14 +31,23 @@ export function buildResourceTree(snapshot: Snapshot, findings: readonly Finding
     dnsNode(snapshot, index),
     findingsNode(snapshot, findings),
   ];
-  const byResourceId = new Map<string, ResourceTreeNode>();
   const link = (node: ResourceTreeNode, parent: ResourceTreeNode | undefined): void => {
     if (parent) node.parent = parent;
-    if (node.resourceId && node.kind !== 'finding' && !byResourceId.has(node.resourceId)) byResourceId.set(node.resourceId, node);
     for (const child of node.children) link(child, node);
   };
   for (const root of roots) link(root, undefined);
-  return { roots, byResourceId };
+  return { roots, byResourceId: indexByResource(roots), counts: subtreeCounts(roots), totals: countOf(findings) };
+}
+
+/** The first node in tree order for each resource id, findings left out. */
+export function indexByResource(roots: readonly ResourceTreeNode[]): Map<string, ResourceTreeNode> {
+  const byResourceId = new Map<string, ResourceTreeNode>();
+  const visit = (node: ResourceTreeNode): void => {
+    if (node.resourceId && node.kind !== 'finding' && !byResourceId.has(node.resourceId)) byResourceId.set(node.resourceId, node);
+    for (const child of node.children) visit(child);
+  };
+  for (const root of roots) visit(root);
+  return byResourceId;
 }
 
 /** A tree that only says why there is nothing to show (and what to do). */
@@ -49,5 +63,5 @@ export function messageTree(message: string, detail: string): ResourceTree {
     tooltip: { title: message, rows: [], notes: [detail] },
     children: [],
   };
-  return { roots: [node], byResourceId: new Map() };
+  return { roots: [node], byResourceId: new Map(), counts: new Map(), totals: NO_FINDINGS };
 }
