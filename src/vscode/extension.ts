@@ -11,8 +11,9 @@ import { ScanStatusBar } from './scan/status-bar';
 import { affectsMap } from './settings';
 import { TemplateCodeActions, TemplateHover } from './template/template-actions';
 import { TemplateDiagnostics } from './template/template-diagnostics';
-import { ResourceTreeProvider } from './tree/resource-tree-provider';
+import { createResourceTreeView } from './tree/resource-tree-view';
 import type { ResourceTreeNode } from './tree/tree-node';
+import { registerWalkthroughCommands } from './walkthrough/walkthrough-commands';
 
 export const RESOURCES_VIEW = 'serverlessNetworkMap.resources';
 
@@ -32,8 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
     scannerBundle: vscode.Uri.joinPath(context.extensionUri, 'dist', 'scanner.js').fsPath,
     viewId: RESOURCES_VIEW,
   });
-  const tree = new ResourceTreeProvider(map, log);
-  const treeView = vscode.window.createTreeView(RESOURCES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const resources = createResourceTreeView(RESOURCES_VIEW, map, context, log);
+  const { tree, view: treeView } = resources;
 
   const revealInTree = async (resourceId: string): Promise<void> => {
     const node = await tree.nodeForResource(resourceId);
@@ -59,8 +60,7 @@ export function activate(context: vscode.ExtensionContext): void {
     map.onDidChange(() => templates.accountChanged()),
     map,
     status,
-    tree,
-    treeView,
+    resources,
     panels,
     vscode.window.registerWebviewPanelSerializer(DIAGRAM_VIEW_TYPE, panels),
     vscode.commands.registerCommand('serverlessNetworkMap.openDiagram', () => void panels.open()),
@@ -72,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('serverlessNetworkMap.copyId', async (node?: ResourceTreeNode) => {
       if (node?.resourceId) await vscode.env.clipboard.writeText(node.resourceId);
     }),
+    ...registerWalkthroughCommands(context, () => void panels.open()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsMap(event)) map.refresh();
     }),
