@@ -36,7 +36,9 @@ export function createResourceTreeView(viewId: string, map: NetworkMap, context:
 
 function filterMessage(filter: TreeFilter, matches: number): string | undefined {
   const text = filter.text.trim();
-  if (!text && !filter.onlyBroken) return undefined;
-  const what = [text ? `matching "${text}"` : '', filter.onlyBroken ? 'with findings' : ''].filter(Boolean).join(' and ');
-  return matches === 0 ? `No rows ${what}.` : `Rows ${what}: ${matches}.`;
+  const broken = filter.onlyBroken ? 'only rows with findings' : '';
+  if (!text) return broken ? `Showing ${broken}.` : undefined;
+  // Rows above a match are shown but not counted: the number is of rows that contain the text.
+  const found = matches === 0 ? `No rows match "${text}"` : `Rows matching "${text}": ${matches}`;
+  return broken ? `${found} (${broken}).` : `${found}.`;
 }
