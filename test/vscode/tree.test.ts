@@ -1,8 +1,9 @@
 // The Resources tree's own interactions in a real VS Code (code-server + Chromium), on the demo
 // account with the demo's template in the workspace: the view's error badge and the rows' count
 // badges, Copy ARN, Open in AWS Console (the page the browser is asked to open), Filter… and Clear
-// Filter, open rows kept across a Refresh and a window reload, a finding opened at its place in the
-// template, and the Getting Started walkthrough's "Open the demo" button. One code-server session.
+// Filter, Show Only Broken, open rows kept across a Refresh and a window reload, a finding opened at
+// its place in the template, and the Getting Started walkthrough's "Open the demo" and "Open the
+// Sample Template" buttons. One code-server session.
 // Screenshots land in test-results/vscode-tree-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -210,5 +211,23 @@ describe('Resources tree in a real VS Code: badges, menus, filter, expansion, te
       await page.screenshot({ path: join(RESULTS, 'vscode-tree-walkthrough.png') });
       await button.click();
       await editorTab(page, 'Network Map').waitFor({ timeout: STEP_TIMEOUT });
+    }));
+
+  it('opens the sample template from the walkthrough, with its diagnostics in the Problems panel', () =>
+    step('walkthrough-template', async () => {
+      await startCommand(page, 'Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get Started with Serverless Network Map' }).first().click();
+      const stepTitle = page.locator('.getting-started-step', { hasText: 'Check a template' }).first();
+      await stepTitle.waitFor({ timeout: STEP_TIMEOUT });
+      await stepTitle.click();
+      const button = stepTitle.locator('.button-container .monaco-button', { hasText: 'Open the Sample Template' }).first();
+      await button.waitFor({ timeout: STEP_TIMEOUT });
+      await button.click();
+      await editorTab(page, 'template.yaml').waitFor({ timeout: STEP_TIMEOUT });
+      // The sample is written to the extension's storage (…/sample/template.yaml), not the workspace:
+      // the Problems panel's file row for it says so, and its findings are listed under it.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: /sample/ }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'domain-no-mapping' }).first().waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-tree-walkthrough-template.png') });
     }));
 });
