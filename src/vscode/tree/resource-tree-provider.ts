@@ -34,6 +34,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceTre
   private tree: Promise<ResourceTree> | undefined;
   private shown: Promise<ShownTree> | undefined;
   private currentFilter: TreeFilter = NO_FILTER;
+  /** Counts and filter-opened rows of the tree shown last, for getTreeItem (which is synchronous). */
+  private countsNow: ReadonlyMap<string, FindingCounts> = new Map();
+  private openedByFilter: ReadonlySet<string> = new Set();
   private readonly changed = new vscode.EventEmitter<ResourceTreeNode | undefined>();
   private readonly shownChanged = new vscode.EventEmitter<{ totals: FindingCounts; filter: TreeFilter; matches: number }>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -76,7 +79,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceTre
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.contextValue = contextValue(node);
-    const badge = badgeUri(node.id, this.countsNow?.get(node.id));
+    const badge = badgeUri(node.id, this.countsNow.get(node.id));
     if (badge) item.resourceUri = badge;
     if (node.kind === 'finding' && node.finding?.file && node.finding.range) {
       // A template finding is fixed in the template: clicking it goes there.
@@ -107,26 +110,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceTre
     this.expansion.remember(node.id, expanded).then(undefined, (error: unknown) => this.log.warn('Could not save the tree state:', error));
   }
 
-  /** Counts of the tree last built, for getTreeItem (which is synchronous). */
-  private countsNow: ReadonlyMap<string, FindingCounts> | undefined;
-
   private collapsibleState(node: ResourceTreeNode): vscode.TreeItemCollapsibleState {
     if (node.children.length === 0) return vscode.TreeItemCollapsibleState.None;
     const open = this.openedByFilter.has(node.id) || this.expansion.isExpanded(node.id, node.expanded);
     return open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
-  private openedByFilter: ReadonlySet<string> = new Set();
-
   private shownTree(): Promise<ShownTree> {
     this.shown ??= this.resourceTree().then((full) => {
       const filter = this.currentFilter;
-      const shown: ShownTree = isFiltering(filter)
-        ? (() => {
-            const filtered = filterTree(full.roots, filter, full.counts);
-            return { full, roots: filtered.roots, byResourceId: indexByResource(filtered.roots), opened: filtered.opened, matches: filtered.matches };
-          })()
-        : { full, roots: full.roots, byResourceId: full.byResourceId, opened: new Set<string>(), matches: 0 };
+      const shown = isFiltering(filter) ? filteredTree(full, filter) : { full, roots: full.roots, byResourceId: full.byResourceId, opened: new Set<string>(), matches: 0 };
       this.countsNow = full.counts;
       this.openedByFilter = shown.opened;
       this.shownChanged.fire({ totals: full.totals, filter, matches: shown.matches });
@@ -154,6 +147,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<ResourceTre
     this.changed.dispose();
     this.shownChanged.dispose();
   }
+}
+
+function filteredTree(full: ResourceTree, filter: TreeFilter): ShownTree {
+  const { roots, opened, matches } = filterTree(full.roots, filter, full.counts);
+  return { full, roots, byResourceId: indexByResource(roots), opened, matches };
 }
 
 /**
