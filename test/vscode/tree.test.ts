@@ -188,6 +188,10 @@ describe('Resources tree in a real VS Code: badges, menus, filter, expansion, te
       await expand(page, /^Findings(\s|$)/);
       await expand(page, /^Errors(\s|$)/);
       const row = page.getByRole('treeitem', { name: new RegExp(publicSubnet.code) }).first();
+      // Offered on the row itself (an inline icon) as well as in its context menu.
+      await row.hover();
+      await row.locator('.action-label[aria-label="Go to Template"]').waitFor({ timeout: STEP_TIMEOUT });
+      await page.screenshot({ path: join(RESULTS, 'vscode-tree-finding-actions.png') });
       await contextMenu(row, 'Go to Template');
       await editorTab(page, 'template.yaml').waitFor({ timeout: STEP_TIMEOUT });
       // The selection is the node's key: the status bar counts from its end and says how much is selected.
