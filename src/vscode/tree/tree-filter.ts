@@ -59,6 +59,10 @@ export function filterTree(roots: readonly ResourceTreeNode[], filter: TreeFilte
     const keepAll = insideMatch || (matched && text !== '' && !filter.onlyBroken);
     copy.children = node.children.map((child) => visit(child, copy, keepAll)).filter((c): c is ResourceTreeNode => c !== undefined);
     if (!matched && !keepAll && copy.children.length === 0) return undefined;
+    // A severity group's description is its count: while filtered it says how many of them show.
+    if (node.kind === 'severity' && copy.children.length !== node.children.length) {
+      copy.description = `${copy.children.length} of ${node.children.length}`;
+    }
     // What is kept below a row that is not kept whole is there for a match: open the row to show it.
     if (!keepAll && copy.children.length > 0) opened.add(copy.id);
     return copy;

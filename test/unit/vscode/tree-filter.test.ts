@@ -54,6 +54,16 @@ describe('tree filter', () => {
     assert.ok(!shown.includes('    *.shop.example'), 'a healthy certificate is hidden');
     assert.ok(shown.includes('Findings'));
   });
+
+  it('says how many of a severity group\'s findings the filter shows', () => {
+    const secondError: Finding = { ...noInternet, code: 'lambda-vpc-public-subnet', message: 'orders runs in public subnets' };
+    const twoErrors = buildResourceTree(shopSnapshot(), [noInternet, secondError]);
+    const errorsGroup = (roots: readonly ResourceTreeNode[]) => roots.find((r) => r.id === 'findings')?.children.find((c) => c.kind === 'severity');
+    assert.equal(errorsGroup(twoErrors.roots)?.description, '2');
+    const filtered = filterTree(twoErrors.roots, { text: 'public subnets', onlyBroken: false }, twoErrors.counts);
+    assert.equal(errorsGroup(filtered.roots)?.description, '1 of 2');
+    assert.equal(errorsGroup(filterTree(twoErrors.roots, { text: '', onlyBroken: true }, twoErrors.counts).roots)?.description, '2');
+  });
 });
 
 describe('finding counts and badges', () => {
