@@ -10,7 +10,7 @@ import { SNAPSHOT_VERSION, type Gap, type Resources, type Snapshot } from '../mo
 import { scanOneAccount, type AccountResources, type ScanProgressEvent } from './account-scan';
 import { clientConfig } from './aws-target';
 import { AccountIdentityError, NoCredentialsError, ScanCancelledError, ScanOptionsError, describeAwsError, isCredentialsError } from './errors';
-import { nameLambdaEnis } from './lambda-enis';
+import { tieLambdaEnis } from './lambda-enis';
 import { ScanContext, type ResolvedTarget } from './scan-context';
 import { AccountLimiter, CallCounter, DEFAULT_LIMITS, meterPlugin, type ScanService, type ServiceLimit } from './service-limits';
 
@@ -71,7 +71,7 @@ function mergeResources(parts: readonly AccountResources[]): Resources {
     vpcEndpoints: gather(parts.map((p) => p.vpcEndpoints)),
     securityGroups: gather(parts.map((p) => p.securityGroups)),
     networkAcls: gather(parts.map((p) => p.networkAcls)),
-    networkInterfaces: nameLambdaEnis(gather(parts.map((p) => p.networkInterfaces)), lambdaFunctions),
+    networkInterfaces: tieLambdaEnis(gather(parts.map((p) => p.networkInterfaces)), lambdaFunctions),
     lambdaFunctions,
     iamRoles: gather(parts.map((p) => p.iamRoles)),
     apis: gather(parts.map((p) => p.apis)),
