@@ -322,6 +322,9 @@ export const vpcPeeringConnectionSchema = z.object({
   accepterVpcId: z.string(),
   requesterCidrs: z.array(z.string()).default([]),
   accepterCidrs: z.array(z.string()).default([]),
+  /** The accounts owning each side, where known (a cross-account peer is not in our snapshot). */
+  requesterOwnerId: z.string().optional(),
+  accepterOwnerId: z.string().optional(),
   /** active, pending-acceptance, rejected, deleted, … — only active carries traffic. */
   status: z.string(),
 });
