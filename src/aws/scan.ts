@@ -11,6 +11,7 @@ import { scanOneAccount, type AccountResources, type ScanProgressEvent } from '.
 import { clientConfig } from './aws-target';
 import { AccountIdentityError, NoCredentialsError, ScanCancelledError, ScanOptionsError, describeAwsError, isCredentialsError } from './errors';
 import { tieLambdaEnis } from './lambda-enis';
+import { profileEndpointUrl } from './profiles';
 import { ScanContext, type ResolvedTarget } from './scan-context';
 import { AccountLimiter, CallCounter, DEFAULT_LIMITS, meterPlugin, type ScanService, type ServiceLimit } from './service-limits';
 
@@ -89,7 +90,7 @@ function mergeResources(parts: readonly AccountResources[]): Resources {
 async function identify(target: ScanTarget, options: ScanOptions, signal: AbortSignal, counter: CallCounter): Promise<ResolvedTarget> {
   // One provider per target, shared by all its clients: the chain (SSO, credential_process, …) resolves once.
   const credentials = target.credentials ?? fromNodeProviderChain(target.profile ? { profile: target.profile } : {});
-  const endpoint = target.endpoint ?? options.endpoint;
+  const endpoint = target.endpoint ?? options.endpoint ?? (target.profile ? await profileEndpointUrl(target.profile) : undefined);
   const base = {
     ...(target.profile ? { profile: target.profile } : {}),
     ...(endpoint ? { endpoint } : {}),
