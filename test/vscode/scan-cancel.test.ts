@@ -120,7 +120,10 @@ describe('Cancel on the Scan Account notification in a real VS Code', { timeout:
       await progress.getByRole('button', { name: 'Cancel' }).click();
 
       await notification(page, /^Scanning AWS/).waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-      await notification(page, /^Scan cancelled; nothing was saved\. The map still shows the last scan\./).waitFor({ timeout: STEP_TIMEOUT });
+      const cancelled = notification(page, /^Scan cancelled; nothing was saved\. The map still shows the last scan\./);
+      await cancelled.waitFor({ timeout: STEP_TIMEOUT });
+      // Hovered, the toast stays fully shown for the picture instead of fading out.
+      await cancelled.hover();
       await page.screenshot({ path: join(RESULTS, 'vscode-scan-cancel-message.png') });
       // Requests already sent end (answered or dropped) on the proxy; a scan that kept going would keep sending and then write.
       await waitUntil(async () => proxy!.counts.inFlight === 0, 'the requests in flight at the cancel to end', 60_000);
