@@ -91,14 +91,15 @@ function evaluate(groups: readonly SecurityGroup[], direction: Direction, peer: 
       if (!ruleMatchesTraffic(rule, protocol, port)) continue;
       if (rule.securityGroupIds.some((id) => peer.securityGroupIds.has(id))) return { status: 'allow', groupId: group.id };
       if (rule.prefixListIds.some((id) => peer.prefixListIds.has(id))) return { status: 'allow', groupId: group.id };
-      const listBlocks: IpBlock[] = [];
+      let ruleBlocks = blocks;
+      // Most rules name no prefix list: no extra array for them on this hot path.
       for (const id of rule.prefixListIds) {
         if (peer.unrelatedPrefixListIds.has(id)) continue;
         const known = prefixLists(id);
-        if (known) listBlocks.push(...known);
+        if (known) ruleBlocks = [...ruleBlocks, ...known];
         else maybe ??= `${group.id} allows prefix list ${id}, whose addresses are not in the snapshot`;
       }
-      const familyBlocks = (listBlocks.length > 0 ? [...blocks, ...listBlocks] : blocks).filter((b) => b.family === peer.family);
+      const familyBlocks = ruleBlocks.filter((b) => b.family === peer.family);
       if (familyBlocks.length > 0) {
         cidrBlocks.push(...familyBlocks);
         cidrGroups.push(group.id);
