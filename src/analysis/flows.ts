@@ -83,7 +83,7 @@ function securityGroupStep(
 ): Step {
   const { groups, missing } = lookupGroups(index.securityGroups, groupIds);
   if (missing.length > 0) return { unknown: `security ${plural(missing.length, 'group', 'groups')} ${listWords(missing)} ${plural(missing.length, 'is', 'are')} not in the snapshot` };
-  const verdict = securityGroupsAllow(groups, direction, peer, TCP, port);
+  const verdict = securityGroupsAllow(groups, direction, peer, TCP, port, index.prefixListBlocks);
   if (verdict.status === 'allow') return undefined;
   if (verdict.status === 'unknown') return { unknown: verdict.why };
   const first = groups[0];
@@ -241,7 +241,10 @@ function computeFlow(index: SnapshotIndex, source: FlowSource, destination: Flow
     );
   } else {
     const prefixListIds: ReadonlySet<string> = destination.prefixListId ? new Set([destination.prefixListId]) : NONE;
-    const peer: Peer = { family: 'ipv4', blocks: publicBlocks('ipv4'), securityGroupIds: NONE, prefixListIds, unrelatedPrefixListIds: destination.unrelatedPrefixListIds ?? NONE };
+    // Through a gateway endpoint the addresses are the service's list, when the snapshot knows it.
+    const listed = destination.prefixListId === undefined ? undefined : index.prefixListBlocks(destination.prefixListId)?.filter((b) => b.family === 'ipv4');
+    const blocks = listed && listed.length > 0 ? listed : publicBlocks('ipv4');
+    const peer: Peer = { family: 'ipv4', blocks, securityGroupIds: NONE, prefixListIds, unrelatedPrefixListIds: destination.unrelatedPrefixListIds ?? NONE };
     add(
       securityGroupStep(index, source.securityGroupIds, 'egress', peer, port, {
         owner: 'the function',

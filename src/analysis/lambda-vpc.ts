@@ -122,7 +122,7 @@ export function describeInternetNeeds(needs: readonly InternetNeed[]): string {
 export function ipv6EgressGateway(index: SnapshotIndex, fn: LambdaFunction, subnet: Subnet): string | undefined {
   if (!fn.vpcConfig?.ipv6AllowedForDualStack || subnet.ipv6CidrBlocks.length === 0) return undefined;
   const routeTable = routeTableOf(index, subnet);
-  const route = routeTable && defaultIpv6Route(routeTable);
+  const route = routeTable && defaultIpv6Route(routeTable, index.prefixListCidrs);
   if (!route || route.state !== 'active') return undefined;
   const kind = routeTargetKind(route.target);
   const gateway =

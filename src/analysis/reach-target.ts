@@ -12,6 +12,7 @@ import { blockContains, isPublicBlock, parseBlock, type IpBlock } from './ip-spa
 import { flowSource, placementKey } from './lambda-reach';
 import type { VpcAttachedFunction } from './lambda-vpc';
 import { memo } from './memo';
+import { outwardRoute, type OutwardRoute } from './outward-routes';
 import { routeFor, routeTableOf, routeTargetKind } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
 import { groupKey } from './subnet-paths';
@@ -22,10 +23,15 @@ interface At {
   readonly eni: NetworkInterface;
 }
 
+type Dead = Extract<OutwardRoute, { status: 'dead' }>;
+type Misdirected = Extract<OutwardRoute, { status: 'misdirected' }>;
+
 export type TargetVerdict =
   | (At & { readonly status: 'ok'; readonly hops: readonly Hop[] })
-  | (At & { readonly status: 'no-route'; readonly routeTable: RouteTable; readonly hops: readonly Hop[] })
-  | (At & { readonly status: 'blackhole'; readonly routeTable: RouteTable; readonly route: Route; readonly hops: readonly Hop[] })
+  /** No route carries the address to the target's VPC; `misdirected` when one does go out, but to a peer that does not hold it. */
+  | (At & { readonly status: 'no-route'; readonly routeTable: RouteTable; readonly misdirected?: { readonly route: Route } & Misdirected; readonly hops: readonly Hop[] })
+  /** A blackhole route, or (`dead`) a route to a peering connection / transit gateway that carries nothing. */
+  | (At & { readonly status: 'blackhole'; readonly routeTable: RouteTable; readonly route: Route; readonly dead?: Dead; readonly hops: readonly Hop[] })
   | (At & { readonly status: 'blocked'; readonly blocks: readonly FlowBlock[]; readonly hops: readonly Hop[] })
   | { readonly status: 'unknown'; readonly subnetId: string; readonly eni?: NetworkInterface; readonly why: string };
 
@@ -40,6 +46,10 @@ function targetBlocks(eni: NetworkInterface, subnet: Subnet): IpBlock[] {
   return block ? [block] : [];
 }
 
+function destinationOf(route: Route): string {
+  return route.destinationCidr ?? route.destinationIpv6Cidr ?? route.destinationPrefixListId ?? '';
+}
+
 function prefixLength(route: Route): number {
   const block = parseBlock(route.destinationCidr ?? route.destinationIpv6Cidr ?? '');
   return block?.prefixLength ?? -1;
@@ -47,7 +57,8 @@ function prefixLength(route: Route): number {
 
 type RouteDecision =
   | { readonly kind: 'local'; readonly routeTable?: RouteTable }
-  | { readonly kind: 'no-route' | 'blackhole'; readonly routeTable: RouteTable; readonly route?: Route }
+  | { readonly kind: 'no-route'; readonly routeTable: RouteTable; readonly route?: Route; readonly misdirected?: Misdirected }
+  | { readonly kind: 'blackhole'; readonly routeTable: RouteTable; readonly route: Route; readonly dead?: Dead }
   | { readonly kind: 'unknown'; readonly why: string };
 
 /**
@@ -56,7 +67,7 @@ type RouteDecision =
  */
 function routeToTarget(index: SnapshotIndex, from: Subnet, target: IpBlock, targetVpcId: string): RouteDecision {
   const routeTable = routeTableOf(index, from);
-  const route = routeTable && routeFor(routeTable, target);
+  const route = routeTable && routeFor(routeTable, target, index.prefixListCidrs);
   if (targetVpcId === from.vpcId) {
     const vpcBlocks = (index.vpcs.get(from.vpcId)?.cidrBlocks ?? []).flatMap((c) => {
       const block = parseBlock(c);
@@ -73,6 +84,10 @@ function routeToTarget(index: SnapshotIndex, from: Subnet, target: IpBlock, targ
   // A default route to a NAT or internet gateway does not carry private addresses to another VPC.
   const kind = routeTargetKind(route.target);
   if ((kind === 'nat-gateway' || kind === 'internet-gateway') && !isPublicBlock(target)) return { kind: 'no-route', routeTable, route };
+  const outward = outwardRoute(index, from, route.target, { block: target, vpcId: targetVpcId });
+  if (outward?.status === 'dead') return { kind: 'blackhole', routeTable, route, dead: outward };
+  if (outward?.status === 'misdirected') return { kind: 'no-route', routeTable, route, misdirected: outward };
+  if (outward?.status === 'unchecked') return { kind: 'unknown', why: `it routes to ${route.target}, ${outward.why}` };
   return { kind: 'unknown', why: `it routes to ${route.target} (${routeTargetKind(route.target)}), which is not checked yet` };
 }
 
@@ -96,13 +111,19 @@ function computeVerdict(index: SnapshotIndex, source: FlowSource, eni: NetworkIn
   const subnetHop = hop('subnet', subnetId, true);
   if (decision.kind === 'unknown') return { status: 'unknown', subnetId, eni, why: decision.why };
   if (decision.kind === 'no-route') {
+    const { route, misdirected } = decision;
+    if (route && misdirected) {
+      const hops = [subnetHop, hop('route-table', decision.routeTable.id, false, `${destinationOf(route)} → ${route.target}, which ${misdirected.problem}`)];
+      return { status: 'no-route', subnetId, eni, routeTable: decision.routeTable, misdirected: { ...misdirected, route }, hops };
+    }
     const hops = [subnetHop, hop('route-table', decision.routeTable.id, false, `no route to ${eni.privateIpAddress ?? eni.subnetId}`)];
     return { status: 'no-route', subnetId, eni, routeTable: decision.routeTable, hops };
   }
-  if (decision.kind === 'blackhole' && decision.route) {
-    const destination = decision.route.destinationCidr ?? decision.route.destinationIpv6Cidr ?? '';
-    const hops = [subnetHop, hop('route-table', decision.routeTable.id, false, `${destination} → ${decision.route.target} is a blackhole`)];
-    return { status: 'blackhole', subnetId, eni, routeTable: decision.routeTable, route: decision.route, hops };
+  if (decision.kind === 'blackhole') {
+    const destination = destinationOf(decision.route);
+    const why = decision.dead ? `, which ${decision.dead.problem}` : ' is a blackhole';
+    const hops = [subnetHop, hop('route-table', decision.routeTable.id, false, `${destination} → ${decision.route.target}${why}`)];
+    return { status: 'blackhole', subnetId, eni, routeTable: decision.routeTable, route: decision.route, ...(decision.dead ? { dead: decision.dead } : {}), hops };
   }
   const routeHops = decision.routeTable ? [hop('route-table', decision.routeTable.id, true, 'local route')] : [];
   const flow = checkFlow(index, source, { kind: 'eni', label: eni.id, subnet: targetSubnet, blocks, securityGroupIds: eni.securityGroupIds }, port);

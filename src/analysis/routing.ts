@@ -82,8 +82,9 @@ function parsedRoutes(routeTable: RouteTable): readonly ParsedRoute[] {
  * The route that carries traffic to every address of `destination` (a CIDR or an address):
  * the most specific route whose destination contains it, IPv4 and IPv6 looked up separately.
  * Blackhole routes are returned too — they win the lookup and then drop the packet. A
- * prefix-list route (pl-…) takes part only when `prefixLists` knows the list's CIDRs: the
- * snapshot does not hold them, and AWS-managed lists only cover specific service ranges.
+ * prefix-list route (pl-…) takes part only when `prefixLists` knows the list's CIDRs (the
+ * snapshot index's resolver, from the scanned lists); an unknown list could hold anything, and
+ * AWS-managed lists only cover specific service ranges.
  */
 export function routeFor(routeTable: RouteTable, destination: string | IpBlock, prefixLists?: PrefixListResolver): Route | undefined {
   const wanted = typeof destination === 'string' ? parseBlock(destination) : destination;
@@ -106,20 +107,28 @@ export function routeFor(routeTable: RouteTable, destination: string | IpBlock, 
   return best?.route;
 }
 
-const defaultRoutes = new WeakMap<RouteTable, { route: Route | undefined }>();
+// Per resolver (one per snapshot index), per table: the default route is asked for every subnet and function.
+const NO_LISTS = {};
+const defaultRoutes = new WeakMap<PrefixListResolver | typeof NO_LISTS, WeakMap<RouteTable, { route: Route | undefined }>>();
 
-/** Where IPv4 traffic to the internet goes: the route covering 0.0.0.0/0. */
-export function defaultIpv4Route(routeTable: RouteTable): Route | undefined {
-  let found = defaultRoutes.get(routeTable);
+/** Where IPv4 traffic to the internet goes: the route covering 0.0.0.0/0 (a prefix list holding 0.0.0.0/0 counts when `prefixLists` knows it). */
+export function defaultIpv4Route(routeTable: RouteTable, prefixLists?: PrefixListResolver): Route | undefined {
+  const key = prefixLists ?? NO_LISTS;
+  let byTable = defaultRoutes.get(key);
+  if (!byTable) {
+    byTable = new WeakMap();
+    defaultRoutes.set(key, byTable);
+  }
+  let found = byTable.get(routeTable);
   if (!found) {
-    found = { route: routeFor(routeTable, '0.0.0.0/0') };
-    defaultRoutes.set(routeTable, found);
+    found = { route: routeFor(routeTable, '0.0.0.0/0', prefixLists) };
+    byTable.set(routeTable, found);
   }
   return found.route;
 }
 
-export function defaultIpv6Route(routeTable: RouteTable): Route | undefined {
-  return routeFor(routeTable, '::/0');
+export function defaultIpv6Route(routeTable: RouteTable, prefixLists?: PrefixListResolver): Route | undefined {
+  return routeFor(routeTable, '::/0', prefixLists);
 }
 
 /**
@@ -128,7 +137,7 @@ export function defaultIpv6Route(routeTable: RouteTable): Route | undefined {
  */
 export function isPublicSubnet(index: SnapshotIndex, subnet: Subnet): boolean {
   const routeTable = routeTableOf(index, subnet);
-  const route = routeTable && defaultIpv4Route(routeTable);
+  const route = routeTable && defaultIpv4Route(routeTable, index.prefixListCidrs);
   if (!route || route.state !== 'active' || routeTargetKind(route.target) !== 'internet-gateway') return false;
   return index.internetGateways.get(route.target)?.attachedVpcIds.includes(subnet.vpcId) ?? false;
 }

@@ -1,6 +1,8 @@
 // route-blackhole: a route that a needed path takes is in state blackhole — its target (a NAT
-// gateway, an ENI, a peering connection) is gone. The route still wins the longest-prefix lookup
-// and then drops the packets. Reported once per route, naming the functions whose paths die
+// gateway, an ENI, a peering connection) is gone — or goes to a peering connection that is not
+// active or a transit gateway whose attachment is not available (or not in the subnet's AZ),
+// which carries nothing just the same. The route still wins the longest-prefix lookup and then
+// drops the packets. Reported once per route, naming the functions whose paths die
 // there (their own findings say what each one loses); a blackhole in a NAT gateway's own subnet
 // is nat-gateway-no-internet's, and a route no needed path takes is left alone.
 // https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html
@@ -9,6 +11,7 @@ import type { Finding, Hop } from '../model/finding';
 import type { Route, RouteTable } from '../model/snapshot';
 import { serviceDisplayName } from './aws-services';
 import { hop } from './hops';
+import { outwardRoute, type OutwardRoute } from './outward-routes';
 import { awsServiceReach, internetReach, subnetLabel, workingNatGateway } from './lambda-reach';
 import { awsApiNeedsByService, functionLabel, internetNeeds, vpcFunctions, vpcTargetNeeds, type VpcAttachedFunction } from './lambda-vpc';
 import { targetReach } from './reach-target';
@@ -20,6 +23,8 @@ import { labelled, listCapped, listWords, plural } from './wording';
 interface Use {
   readonly routeTable: RouteTable;
   readonly route: Route;
+  /** Set when the route is active but its peering connection / transit gateway carries nothing. */
+  readonly dead?: Extract<OutwardRoute, { status: 'dead' }>;
   readonly fn: VpcAttachedFunction;
   readonly what: string;
   readonly subnetId: string;
@@ -34,8 +39,11 @@ function usesOf(index: SnapshotIndex, fn: VpcAttachedFunction): Use[] {
   const fromDefaultRoute = (what: string, verdicts: ReturnType<typeof internetReach>['verdicts']): void => {
     for (const v of verdicts) {
       if (v.status !== 'broken' || v.egress.kind !== 'blackhole') continue;
-      const route = defaultIpv4Route(v.egress.routeTable);
-      if (route) uses.push({ routeTable: v.egress.routeTable, route, fn, what, subnetId: v.subnetId });
+      const route = defaultIpv4Route(v.egress.routeTable, index.prefixListCidrs);
+      if (!route) continue;
+      const outward = route.state === 'blackhole' ? undefined : outwardRoute(index, v.egress.subnet, route.target);
+      const dead = outward?.status === 'dead' ? outward : undefined;
+      uses.push({ routeTable: v.egress.routeTable, route, ...(dead ? { dead } : {}), fn, what, subnetId: v.subnetId });
     }
   };
   if (internetNeeds(index, fn).length > 0) fromDefaultRoute('the internet', internetReach(index, fn).verdicts);
@@ -44,7 +52,9 @@ function usesOf(index: SnapshotIndex, fn: VpcAttachedFunction): Use[] {
   }
   for (const need of vpcTargetNeeds(index, fn)) {
     for (const v of targetReach(index, fn, need).verdicts) {
-      if (v.status === 'blackhole') uses.push({ routeTable: v.routeTable, route: v.route, fn, what: `${targetName(need)}:${need.port}`, subnetId: v.subnetId });
+      if (v.status === 'blackhole') {
+        uses.push({ routeTable: v.routeTable, route: v.route, ...(v.dead ? { dead: v.dead } : {}), fn, what: `${targetName(need)}:${need.port}`, subnetId: v.subnetId });
+      }
     }
   }
   return uses;
@@ -53,7 +63,7 @@ function usesOf(index: SnapshotIndex, fn: VpcAttachedFunction): Use[] {
 function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
   const [first] = uses;
   if (!first) throw new Error('route-blackhole: no uses');
-  const { routeTable, route } = first;
+  const { routeTable, route, dead } = first;
   const destination = destinationOf(route);
   const byFunction = new Map<string, { fn: VpcAttachedFunction; whats: Set<string>; subnets: Set<string> }>();
   for (const use of uses) {
@@ -66,28 +76,36 @@ function findingFor(index: SnapshotIndex, uses: readonly Use[]): Finding {
   const victims = [...byFunction.values()].map((v) => `${functionLabel(v.fn)} (${listWords([...v.whats])})`);
   const replacement = destination === '0.0.0.0/0' ? workingNatGateway(index, routeTable.vpcId) : undefined;
   const fixText = replacement
-    ? `point ${destination} at NAT gateway ${replacement}, which reaches the internet, or delete the route`
-    : `replace the route with one to a target that exists, or delete it`;
+    ? `${dead ? `${dead.fix}; or ` : ''}point ${destination} at NAT gateway ${replacement}, which reaches the internet, or delete the route`
+    : dead
+      ? dead.fix
+      : `replace the route with one to a target that exists, or delete it`;
+  const what = dead ? `, which ${dead.problem}` : ', a blackhole route (its target no longer exists)';
   const hops: Hop[] = [
     ...subnetIds.map((id) => hop('subnet', id, true)),
-    hop('route-table', routeTable.id, false, `${destination} → ${route.target} is a blackhole`),
+    hop('route-table', routeTable.id, false, `${destination} → ${route.target}${dead ? `, which ${dead.problem}` : ' is a blackhole'}`),
   ];
+  // Waiting or accepting fixes a transitional edge; replacing its route would be the wrong change.
+  const machineFix = dead?.transitional ? undefined : { kind: 'replace-blackhole-route' as const, routeTableId: routeTable.id, destination, ...(replacement ? { target: replacement } : {}) };
   return {
     code: 'route-blackhole',
     severity: 'error',
     message:
-      `Route table ${labelled(routeTable.id, routeTable.name)} sends ${destination} to ${route.target}, a blackhole route (its target no longer exists), ` +
+      `Route table ${labelled(routeTable.id, routeTable.name)} sends ${destination} to ${route.target}${what}, ` +
       `so what functions in ${plural(subnetIds.length, 'subnet', 'subnets')} ${listCapped(subnetIds, (id) => subnetLabel(index, id))} need goes nowhere: ` +
       `${listCapped(victims, (v) => v)}. Fix: ${fixText}.`,
     resource: routeTable.logicalId === undefined ? { kind: 'route-table', id: routeTable.id } : { kind: 'route-table', id: routeTable.id, logicalId: routeTable.logicalId },
     hops,
-    fix: { kind: 'replace-blackhole-route', routeTableId: routeTable.id, destination, ...(replacement ? { target: replacement } : {}) },
+    ...(machineFix ? { fix: machineFix } : {}),
   };
 }
 
 export function routeBlackhole(index: SnapshotIndex): Finding[] {
-  // Most accounts have no blackhole route at all: then no path can take one.
-  if (!index.snapshot.resources.routeTables.some((t) => t.routes.some((r) => r.state === 'blackhole'))) return [];
+  // Most accounts have no blackhole route, and no outward edge to judge a route by: then no path can take one.
+  const r = index.snapshot.resources;
+  const edges = r.vpcPeeringConnections.length > 0 || r.transitGatewayAttachments.length > 0;
+  const candidate = (route: Route): boolean => route.state === 'blackhole' || (edges && (route.target.startsWith('pcx-') || route.target.startsWith('tgw-')));
+  if (!r.routeTables.some((t) => t.routes.some(candidate))) return [];
   const groups = new Map<string, Use[]>();
   for (const fn of vpcFunctions(index)) {
     for (const use of usesOf(index, fn)) {

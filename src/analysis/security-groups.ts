@@ -1,7 +1,8 @@
 // Security groups: allow-only and stateful, so a connection works when some egress rule of the
 // source's groups and some ingress rule of the target's groups match it; the reply needs no rule.
 // A rule names its peer by CIDR, by security group (every ENI carrying that group) or by prefix
-// list. A group with no egress rules allows no egress.
+// list — decided by the list's CIDRs when the snapshot holds them. A group with no egress rules
+// allows no egress.
 // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
 // https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 import type { SecurityGroup, SecurityGroupRule } from '../model/snapshot';
@@ -28,6 +29,11 @@ export type SecurityGroupVerdict =
   | { readonly status: 'unknown'; readonly why: string };
 
 export type Direction = 'ingress' | 'egress';
+
+/** A prefix list's CIDRs, parsed; undefined when the snapshot does not know them. */
+export type PrefixListBlocks = (prefixListId: string) => readonly IpBlock[] | undefined;
+
+const UNKNOWN_LISTS: PrefixListBlocks = () => undefined;
 
 interface ParsedRule {
   readonly rule: SecurityGroupRule;
@@ -63,6 +69,7 @@ function ruleMatchesTraffic(rule: SecurityGroupRule, protocol: number, port: num
  * Whether the union of `groups`' rules in `direction` allows TCP/UDP `port` to or from `peer`.
  * "allow" names a group that does it; "deny" means no rule of any group can match; "unknown"
  * when the answer depends on addresses or prefix-list contents the snapshot does not give.
+ * A rule on a prefix list counts as a rule on the list's CIDRs when `prefixLists` knows them.
  */
 export function securityGroupsAllow(
   groups: readonly SecurityGroup[],
@@ -70,11 +77,12 @@ export function securityGroupsAllow(
   peer: Peer,
   protocol: number,
   port: number,
+  prefixLists: PrefixListBlocks = UNKNOWN_LISTS,
 ): SecurityGroupVerdict {
-  return evaluate(groups, direction, peer, protocol, port);
+  return evaluate(groups, direction, peer, protocol, port, prefixLists);
 }
 
-function evaluate(groups: readonly SecurityGroup[], direction: Direction, peer: Peer, protocol: number, port: number): SecurityGroupVerdict {
+function evaluate(groups: readonly SecurityGroup[], direction: Direction, peer: Peer, protocol: number, port: number, prefixLists: PrefixListBlocks): SecurityGroupVerdict {
   const cidrBlocks: IpBlock[] = [];
   const cidrGroups: string[] = [];
   let maybe: string | undefined;
@@ -83,9 +91,15 @@ function evaluate(groups: readonly SecurityGroup[], direction: Direction, peer: 
       if (!ruleMatchesTraffic(rule, protocol, port)) continue;
       if (rule.securityGroupIds.some((id) => peer.securityGroupIds.has(id))) return { status: 'allow', groupId: group.id };
       if (rule.prefixListIds.some((id) => peer.prefixListIds.has(id))) return { status: 'allow', groupId: group.id };
-      const unknownList = rule.prefixListIds.find((id) => !peer.unrelatedPrefixListIds.has(id));
-      if (unknownList !== undefined) maybe ??= `${group.id} allows prefix list ${unknownList}, whose addresses are not in the snapshot`;
-      const familyBlocks = blocks.filter((b) => b.family === peer.family);
+      let ruleBlocks = blocks;
+      // Most rules name no prefix list: no extra array for them on this hot path.
+      for (const id of rule.prefixListIds) {
+        if (peer.unrelatedPrefixListIds.has(id)) continue;
+        const known = prefixLists(id);
+        if (known) ruleBlocks = [...ruleBlocks, ...known];
+        else maybe ??= `${group.id} allows prefix list ${id}, whose addresses are not in the snapshot`;
+      }
+      const familyBlocks = ruleBlocks.filter((b) => b.family === peer.family);
       if (familyBlocks.length > 0) {
         cidrBlocks.push(...familyBlocks);
         cidrGroups.push(group.id);

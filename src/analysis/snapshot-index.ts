@@ -18,9 +18,13 @@ import type {
   SecurityGroup,
   Snapshot,
   Subnet,
+  TransitGatewayAttachment,
   Vpc,
   VpcEndpoint,
+  VpcPeeringConnection,
 } from '../model/snapshot';
+import { parseBlock, type IpBlock } from './ip-space';
+import type { PrefixListResolver } from './routing';
 
 export interface RouteUse {
   readonly routeTable: RouteTable;
@@ -57,6 +61,13 @@ export interface SnapshotIndex {
   readonly apiMappingsByDomain: ReadonlyMap<string, readonly ApiMapping[]>;
   /** Keyed by normalised record name (lower case, no trailing dot). */
   readonly recordSetsByName: ReadonlyMap<string, readonly RecordSet[]>;
+  /** A managed prefix list's CIDRs, for routes to it; undefined when the list or its entries are unknown. */
+  readonly prefixListCidrs: PrefixListResolver;
+  /** The same CIDRs parsed, for security-group rules that name the list. */
+  readonly prefixListBlocks: (prefixListId: string) => readonly IpBlock[] | undefined;
+  readonly vpcPeeringConnections: ReadonlyMap<string, VpcPeeringConnection>;
+  /** A VPC's attachments to transit gateways, keyed by VPC id. */
+  readonly transitGatewayAttachmentsByVpc: ReadonlyMap<string, readonly TransitGatewayAttachment[]>;
 }
 
 /** DNS names compare case-insensitively and with or without the root's trailing dot. */
@@ -108,6 +119,21 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
   for (const role of r.iamRoles) if (!iamRoles.has(role.id)) iamRoles.set(role.id, role);
   const functionsByRoleArn = new Map<string, number>();
   for (const fn of r.lambdaFunctions) if (fn.roleArn) functionsByRoleArn.set(fn.roleArn, (functionsByRoleArn.get(fn.roleArn) ?? 0) + 1);
+  // A list whose entries could not be read stays unknown: never treated as empty.
+  const prefixLists = byKey(
+    r.prefixLists.filter((list) => list.entriesKnown),
+    (list) => list.id,
+  );
+  const prefixListBlocks = new Map<string, readonly IpBlock[]>();
+  for (const [id, list] of prefixLists) {
+    prefixListBlocks.set(
+      id,
+      list.cidrs.flatMap((text) => {
+        const block = parseBlock(text);
+        return block ? [block] : [];
+      }),
+    );
+  }
   return {
     snapshot,
     vpcs: byKey(r.vpcs, (v) => v.id),
@@ -131,5 +157,9 @@ export function indexSnapshot(snapshot: Snapshot): SnapshotIndex {
     routesByTarget,
     apiMappingsByDomain: groupBy(r.apiMappings, (m) => normalizeDnsName(m.domainName)),
     recordSetsByName: groupBy(r.recordSets, (s) => normalizeDnsName(s.recordName)),
+    prefixListCidrs: (id) => prefixLists.get(id)?.cidrs,
+    prefixListBlocks: (id) => prefixListBlocks.get(id),
+    vpcPeeringConnections: byKey(r.vpcPeeringConnections, (p) => p.id),
+    transitGatewayAttachmentsByVpc: groupBy(r.transitGatewayAttachments, (a) => a.vpcId),
   };
 }

@@ -10,6 +10,7 @@
 import type { FindingFix, Hop } from '../model/finding';
 import type { NatGateway, RouteTable, Subnet } from '../model/snapshot';
 import { hop } from './hops';
+import { outwardRoute } from './outward-routes';
 import { defaultIpv4Route, routeTableOf, routeTargetKind } from './routing';
 import type { SnapshotIndex } from './snapshot-index';
 import { labelled, listWords } from './wording';
@@ -58,7 +59,7 @@ export function natGatewayInternetPath(index: SnapshotIndex, nat: NatGateway): N
     ? `add the route 0.0.0.0/0 → ${igwId} to ${routeTable.id}, or recreate the NAT gateway in a public subnet`
     : `attach an internet gateway to ${nat.vpcId} and add the route 0.0.0.0/0 → it to ${routeTable.id}`;
   const machineFix: FindingFix = { kind: 'add-internet-gateway-route', routeTableId: routeTable.id, destination: '0.0.0.0/0', ...(igwId ? { internetGatewayId: igwId } : {}) };
-  const route = defaultIpv4Route(routeTable);
+  const route = defaultIpv4Route(routeTable, index.prefixListCidrs);
   if (!route) {
     return {
       status: 'broken',
@@ -116,7 +117,8 @@ export type SubnetEgress =
   | (Placed & { readonly kind: 'nat'; readonly nat: NatGateway; readonly hops: readonly Hop[] })
   | (Placed & { readonly kind: 'internet-gateway'; readonly gatewayId: string; readonly hops: readonly Hop[] })
   | (Placed & { readonly kind: 'no-route'; readonly hops: readonly Hop[] })
-  | (Placed & { readonly kind: 'blackhole'; readonly target: string; readonly hops: readonly Hop[] })
+  /** A blackhole route, or a route to a peering connection / transit gateway that carries nothing (`problem` says why). */
+  | (Placed & { readonly kind: 'blackhole'; readonly target: string; readonly problem?: string; readonly hops: readonly Hop[] })
   | (Placed & { readonly kind: 'broken-nat'; readonly nat: NatGateway; readonly problem: string; readonly hops: readonly Hop[] })
   | { readonly kind: 'unknown'; readonly subnetId: string; readonly why: string };
 
@@ -147,7 +149,7 @@ function computeIpv4Egress(index: SnapshotIndex, subnetId: string): SubnetEgress
   if (!routeTable) return { kind: 'unknown', subnetId, why: 'none of its route tables is in the snapshot' };
   const placed = { subnet, routeTable };
   const subnetHop = hop('subnet', subnet.id, true);
-  const route = defaultIpv4Route(routeTable);
+  const route = defaultIpv4Route(routeTable, index.prefixListCidrs);
   if (!route) {
     return { ...placed, kind: 'no-route', hops: [subnetHop, hop('route-table', routeTable.id, false, 'no 0.0.0.0/0 route: no way out of the VPC')] };
   }
@@ -175,8 +177,15 @@ function computeIpv4Egress(index: SnapshotIndex, subnetId: string): SubnetEgress
       if (path.status === 'broken') return { ...placed, kind: 'broken-nat', nat, problem: path.problem, hops };
       return { ...placed, kind: 'nat', nat, hops };
     }
-    default:
-      return { kind: 'unknown', subnetId, why: `it routes 0.0.0.0/0 to ${route.target}, which is not checked yet` };
+    default: {
+      const outward = outwardRoute(index, subnet, route.target);
+      if (outward?.status === 'dead') {
+        const hops = [subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${route.target}, which ${outward.problem}`)];
+        return { ...placed, kind: 'blackhole', target: route.target, problem: outward.problem, hops };
+      }
+      const why = outward?.status === 'unchecked' ? outward.why : 'which is not checked yet';
+      return { kind: 'unknown', subnetId, why: `it routes 0.0.0.0/0 to ${route.target}, ${why}` };
+    }
   }
 }
 
@@ -196,7 +205,9 @@ export function describeBrokenEgress(group: readonly BrokenEgress[]): string {
     case 'no-route':
       return `${group.length === 1 ? 'has' : 'have'} no 0.0.0.0/0 route at all (${tables})`;
     case 'blackhole':
-      return `route${s} 0.0.0.0/0 to ${first.target}, a blackhole route (${tables})`;
+      return first.problem === undefined
+        ? `route${s} 0.0.0.0/0 to ${first.target}, a blackhole route (${tables})`
+        : `route${s} 0.0.0.0/0 to ${first.target}, which ${first.problem} (${tables})`;
     case 'broken-nat':
       return `route${s} 0.0.0.0/0 to NAT gateway ${first.nat.id}, which ${first.problem}`;
   }

@@ -34,6 +34,8 @@ export function toVpcPeeringConnection(peering: SdkPeering, scope: Scope): VpcPe
     accepterVpcId: peering.AccepterVpcInfo?.VpcId ?? '',
     requesterCidrs: cidrsOf(peering.RequesterVpcInfo),
     accepterCidrs: cidrsOf(peering.AccepterVpcInfo),
+    ...(peering.RequesterVpcInfo?.OwnerId ? { requesterOwnerId: peering.RequesterVpcInfo.OwnerId } : {}),
+    ...(peering.AccepterVpcInfo?.OwnerId ? { accepterOwnerId: peering.AccepterVpcInfo.OwnerId } : {}),
     status: peering.Status?.Code ?? 'unknown',
   };
 }

@@ -22,13 +22,16 @@ export function functionsOnLambdaEni(eni: NetworkInterface, functions: readonly 
 }
 
 /**
- * Gives each Lambda ENI without a Name tag the names of the functions it serves ("Lambda: a, b"),
- * so the tree and the diagram say whose interface it is. The model has no field for the tie itself.
+ * Ties each Lambda ENI to the functions it serves: `functionIds` for the tree, the diagram and the
+ * rules, and — when the ENI has no Name tag — the name "Lambda: a, b" so people see whose it is.
  */
-export function nameLambdaEnis(enis: readonly NetworkInterface[], functions: readonly LambdaFunction[]): NetworkInterface[] {
+export function tieLambdaEnis(enis: readonly NetworkInterface[], functions: readonly LambdaFunction[]): NetworkInterface[] {
   return enis.map((eni) => {
-    if (eni.name || eni.interfaceType !== 'lambda') return eni;
-    const names = functionsOnLambdaEni(eni, functions).map((fn) => fn.name ?? fn.id).sort();
-    return names.length > 0 ? { ...eni, name: `Lambda: ${names.join(', ')}` } : eni;
+    if (eni.interfaceType !== 'lambda') return eni;
+    const users = functionsOnLambdaEni(eni, functions);
+    if (users.length === 0) return eni;
+    const functionIds = users.map((fn) => fn.id).sort();
+    const name = eni.name || `Lambda: ${users.map((fn) => fn.name ?? fn.id).sort().join(', ')}`;
+    return { ...eni, name, functionIds };
   });
 }

@@ -41,3 +41,21 @@ export async function listProfiles(): Promise<AwsProfile[]> {
     .map(([name, { region, sources }]) => ({ name, ...(region ? { region } : {}), sources: [...sources].sort() }))
     .sort((a, b) => Number(b.name === 'default') - Number(a.name === 'default') || a.name.localeCompare(b.name));
 }
+
+/**
+ * The profile's own `endpoint_url`, as the AWS CLI uses it. The SDK reads configured endpoints only
+ * from the environment's profile (AWS_PROFILE), never from a client's `profile` option, so a scan of
+ * a named profile must look it up itself. Undefined when the profile names none, or when configured
+ * endpoints are switched off (ignore_configured_endpoint_urls / AWS_IGNORE_CONFIGURED_ENDPOINT_URLS).
+ */
+export async function profileEndpointUrl(profile: string): Promise<string | undefined> {
+  if (process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
+  let section: Record<string, string | undefined> | undefined;
+  try {
+    section = (await loadSharedConfigFiles({ ignoreCache: true })).configFile[profile];
+  } catch {
+    return undefined;
+  }
+  if (section?.ignore_configured_endpoint_urls?.toLowerCase() === 'true') return undefined;
+  return section?.endpoint_url?.trim() || undefined;
+}

@@ -10,7 +10,8 @@ import { SNAPSHOT_VERSION, type Gap, type Resources, type Snapshot } from '../mo
 import { scanOneAccount, type AccountResources, type ScanProgressEvent } from './account-scan';
 import { clientConfig } from './aws-target';
 import { AccountIdentityError, NoCredentialsError, ScanCancelledError, ScanOptionsError, describeAwsError, isCredentialsError } from './errors';
-import { nameLambdaEnis } from './lambda-enis';
+import { tieLambdaEnis } from './lambda-enis';
+import { profileEndpointUrl } from './profiles';
 import { ScanContext, type ResolvedTarget } from './scan-context';
 import { AccountLimiter, CallCounter, DEFAULT_LIMITS, meterPlugin, type ScanService, type ServiceLimit } from './service-limits';
 
@@ -71,7 +72,7 @@ function mergeResources(parts: readonly AccountResources[]): Resources {
     vpcEndpoints: gather(parts.map((p) => p.vpcEndpoints)),
     securityGroups: gather(parts.map((p) => p.securityGroups)),
     networkAcls: gather(parts.map((p) => p.networkAcls)),
-    networkInterfaces: nameLambdaEnis(gather(parts.map((p) => p.networkInterfaces)), lambdaFunctions),
+    networkInterfaces: tieLambdaEnis(gather(parts.map((p) => p.networkInterfaces)), lambdaFunctions),
     lambdaFunctions,
     iamRoles: gather(parts.map((p) => p.iamRoles)),
     apis: gather(parts.map((p) => p.apis)),
@@ -89,7 +90,7 @@ function mergeResources(parts: readonly AccountResources[]): Resources {
 async function identify(target: ScanTarget, options: ScanOptions, signal: AbortSignal, counter: CallCounter): Promise<ResolvedTarget> {
   // One provider per target, shared by all its clients: the chain (SSO, credential_process, …) resolves once.
   const credentials = target.credentials ?? fromNodeProviderChain(target.profile ? { profile: target.profile } : {});
-  const endpoint = target.endpoint ?? options.endpoint;
+  const endpoint = target.endpoint ?? options.endpoint ?? (target.profile ? await profileEndpointUrl(target.profile) : undefined);
   const base = {
     ...(target.profile ? { profile: target.profile } : {}),
     ...(endpoint ? { endpoint } : {}),

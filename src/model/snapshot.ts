@@ -135,6 +135,12 @@ export const networkInterfaceSchema = z.object({
   privateIpAddress: z.string().optional(),
   publicIp: z.string().optional(),
   status: z.string().default('in-use'),
+  /**
+   * For a Lambda ENI: the ids of the functions (same account and region) it serves — one ENI is
+   * shared by every function with the same subnet and security-group set. Absent when none is
+   * known (another kind of ENI, no such function in the snapshot, or a snapshot from before the tie).
+   */
+  functionIds: z.array(z.string()).optional(),
 });
 
 /** Something a function must reach, and where we learned it (for the message). */
@@ -316,6 +322,9 @@ export const vpcPeeringConnectionSchema = z.object({
   accepterVpcId: z.string(),
   requesterCidrs: z.array(z.string()).default([]),
   accepterCidrs: z.array(z.string()).default([]),
+  /** The accounts owning each side, where known (a cross-account peer is not in our snapshot). */
+  requesterOwnerId: z.string().optional(),
+  accepterOwnerId: z.string().optional(),
   /** active, pending-acceptance, rejected, deleted, … — only active carries traffic. */
   status: z.string(),
 });

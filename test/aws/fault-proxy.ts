@@ -17,7 +17,8 @@ export interface ProxiedRequest {
 
 export interface FaultProxy {
   endpoint: string;
-  readonly counts: { forwarded: number; faulted: number };
+  /** inFlight: requests received and not yet answered or dropped (a cancelled client's included until their socket closes). */
+  readonly counts: { forwarded: number; faulted: number; inFlight: number };
   stop(): Promise<void>;
 }
 
@@ -50,7 +51,10 @@ function answerThrottled(service: string, response: ServerResponse): void {
 }
 
 export interface ProxyOptions {
-  /** Hold every answer this long: makes "mid-scan" a wide, dependable window for cancellation tests. */
+  /**
+   * Hold every answer this long: makes "mid-scan" a wide, dependable window for cancellation tests.
+   * Read per request, so a test may change it on the object it passed (fast first scan, slow second).
+   */
   delayMs?: number;
 }
 
@@ -60,8 +64,12 @@ export async function startFaultProxy(
   options: ProxyOptions = {},
 ): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const counts = { forwarded: 0, faulted: 0 };
+  const counts = { forwarded: 0, faulted: 0, inFlight: 0 };
   const server = createServer((request, response) => {
+    counts.inFlight += 1;
+    response.on('close', () => {
+      counts.inFlight -= 1;
+    });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {

@@ -91,7 +91,7 @@ test('every resource keeps the account and region it was made in', () => {
 
 test('the Lambda ENI is tied to its function within its own account and region', () => {
   const enis = snapshot.resources.networkInterfaces.filter((e) => e.interfaceType === 'lambda');
-  assert.deepEqual(enis.map((e) => [e.accountId, e.region, e.name]), [[A, SEOUL, 'Lambda: Worker']]);
+  assert.deepEqual(enis.map((e) => [e.accountId, e.region, e.name, e.functionIds]), [[A, SEOUL, 'Lambda: Worker', ['Worker']]]);
 });
 
 test('a gap in a multi-account snapshot names the account', () => {

@@ -102,6 +102,7 @@ test('the Lambda ENI is typed lambda and tied to its function by subnet and secu
     description: 'AWS Lambda VPC ENI-CancelOrderWorker-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
     privateIpAddress: eni.privateIpAddress,
     status: 'available',
+    functionIds: ['CancelOrderWorker'],
   });
 });
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeCustomDomains } from '../../../src/aws/custom-domains';
-import { functionsOnLambdaEni, nameLambdaEnis } from '../../../src/aws/lambda-enis';
+import { functionsOnLambdaEni, tieLambdaEnis } from '../../../src/aws/lambda-enis';
 import { apiMappingSchema, domainNameSchema, lambdaFunctionSchema, networkInterfaceSchema } from '../../../src/model/snapshot';
 
 const at = { accountId: '123456789012', region: 'eu-west-1' };
@@ -15,15 +15,26 @@ test('one Hyperplane ENI serves every function with the same subnet and security
   const functions = [fn('A', ['subnet-1', 'subnet-2'], ['sg-2', 'sg-1']), fn('B', ['subnet-1'], ['sg-1', 'sg-2']), fn('C', ['subnet-1'], ['sg-1'])];
   const shared = eni('eni-1', 'subnet-1', ['sg-1', 'sg-2'], 'AWS Lambda VPC ENI-A-0000');
   assert.deepEqual(functionsOnLambdaEni(shared, functions).map((f) => f.id), ['A', 'B']);
-  const [named] = nameLambdaEnis([shared], functions);
-  assert.equal(named?.name, 'Lambda: A, B');
+  const [tied] = tieLambdaEnis([shared], functions);
+  assert.deepEqual(tied?.functionIds, ['A', 'B']);
+  assert.equal(tied?.name, 'Lambda: A, B');
   // Another account's function with the same ids is not on this ENI.
   assert.deepEqual(functionsOnLambdaEni(shared, [{ ...fn('X', ['subnet-1'], ['sg-1', 'sg-2']), accountId: '111111111111' }]), []);
 });
 
-test('an ENI with a Name tag keeps it', () => {
+test('an ENI with a Name tag keeps it, and is still tied to its functions', () => {
   const tagged = { ...eni('eni-2', 'subnet-1', ['sg-1'], 'AWS Lambda VPC ENI-C-1'), name: 'mine' };
-  assert.equal(nameLambdaEnis([tagged], [fn('C', ['subnet-1'], ['sg-1'])])[0]?.name, 'mine');
+  const [tied] = tieLambdaEnis([tagged], [fn('C', ['subnet-1'], ['sg-1'])]);
+  assert.equal(tied?.name, 'mine');
+  assert.deepEqual(tied?.functionIds, ['C']);
+});
+
+test('a Lambda ENI no function uses, and an ordinary ENI, get no tie', () => {
+  const orphan = eni('eni-3', 'subnet-9', ['sg-1'], 'AWS Lambda VPC ENI-Gone-1');
+  const ordinary = { ...eni('eni-4', 'subnet-1', ['sg-1'], 'RDS'), interfaceType: 'interface' };
+  const tied = tieLambdaEnis([orphan, ordinary], [fn('C', ['subnet-1'], ['sg-1'])]);
+  assert.deepEqual(tied, [orphan, ordinary]);
+  assert.equal('functionIds' in (tied[0] ?? {}), false);
 });
 
 test('a domain listed by both API Gateway APIs appears once; a root mapping once, "(none)" and "" alike', () => {
