@@ -120,9 +120,11 @@ export type SubnetEgress =
   /** A blackhole route, or a route to a peering connection / transit gateway that carries nothing (`problem` says why). */
   | (Placed & { readonly kind: 'blackhole'; readonly target: string; readonly problem?: string; readonly hops: readonly Hop[] })
   | (Placed & { readonly kind: 'broken-nat'; readonly nat: NatGateway; readonly problem: string; readonly hops: readonly Hop[] })
+  /** 0.0.0.0/0 into an active peering connection: the peer's internet or NAT gateway is not usable through it. */
+  | (Placed & { readonly kind: 'peering'; readonly peeringId: string; readonly peerVpcId: string; readonly hops: readonly Hop[] })
   | { readonly kind: 'unknown'; readonly subnetId: string; readonly why: string };
 
-export type BrokenEgress = Extract<SubnetEgress, { kind: 'internet-gateway' | 'no-route' | 'blackhole' | 'broken-nat' }>;
+export type BrokenEgress = Extract<SubnetEgress, { kind: 'internet-gateway' | 'no-route' | 'blackhole' | 'broken-nat' | 'peering' }>;
 
 // One answer per subnet and snapshot: every function in a subnet shares it, and large accounts
 // have thousands of functions over a few dozen subnets.
@@ -183,6 +185,16 @@ function computeIpv4Egress(index: SnapshotIndex, subnetId: string): SubnetEgress
         const hops = [subnetHop, hop('route-table', routeTable.id, false, `0.0.0.0/0 → ${route.target}, which ${outward.problem}`)];
         return { ...placed, kind: 'blackhole', target: route.target, problem: outward.problem, hops };
       }
+      const peering = index.vpcPeeringConnections.get(route.target);
+      if (outward?.status === 'unchecked' && peering?.status === 'active') {
+        // AWS does not route "edge to edge" through a peering connection: traffic for the internet
+        // cannot leave by the peer VPC's internet gateway or NAT gateway, so this default route
+        // can never carry a Lambda ENI's internet traffic, whatever the peer holds.
+        // https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations
+        const peerVpcId = peering.requesterVpcId === subnet.vpcId ? peering.accepterVpcId : peering.requesterVpcId;
+        const reason = `0.0.0.0/0 → ${route.target}: a peered VPC's internet or NAT gateway cannot be used through a peering connection`;
+        return { ...placed, kind: 'peering', peeringId: route.target, peerVpcId, hops: [subnetHop, hop('route-table', routeTable.id, false, reason)] };
+      }
       const why = outward?.status === 'unchecked' ? outward.why : 'which is not checked yet';
       return { kind: 'unknown', subnetId, why: `it routes 0.0.0.0/0 to ${route.target}, ${why}` };
     }
@@ -210,6 +222,8 @@ export function describeBrokenEgress(group: readonly BrokenEgress[]): string {
         : `route${s} 0.0.0.0/0 to ${first.target}, which ${first.problem} (${tables})`;
     case 'broken-nat':
       return `route${s} 0.0.0.0/0 to NAT gateway ${first.nat.id}, which ${first.problem}`;
+    case 'peering':
+      return `route${s} 0.0.0.0/0 to peering connection ${first.peeringId} (${tables}), and a peering connection never carries traffic on to ${first.peerVpcId}'s internet or NAT gateway`;
   }
 }
 
@@ -218,7 +232,13 @@ export function groupBrokenEgress(broken: readonly BrokenEgress[]): BrokenEgress
   const groups = new Map<string, BrokenEgress[]>();
   for (const egress of broken) {
     const cause =
-      egress.kind === 'internet-gateway' ? egress.gatewayId : egress.kind === 'broken-nat' ? egress.nat.id : egress.kind === 'blackhole' ? egress.target : '';
+      egress.kind === 'internet-gateway' ? egress.gatewayId : egress.kind === 'broken-nat'
+          ? egress.nat.id
+          : egress.kind === 'blackhole'
+            ? egress.target
+            : egress.kind === 'peering'
+              ? egress.peeringId
+              : '';
     const key = `${egress.kind}|${cause}`;
     const group = groups.get(key) ?? [];
     group.push(egress);

@@ -130,3 +130,19 @@ test('to a database across a transit gateway, the target VPC\'s attachment count
   assert.match(failed.message, /whose attachment tgw-attach-data of the target's VPC vpc-data is failed/);
   assert.deepEqual(findingsOf('route-blackhole', networkResources(net), extra, { transitGatewayAttachments: [ours, theirs('available')] }, worker([dbNeed])), []);
 });
+
+test('a default route into an active peering connection gives no internet: a peer VPC\'s NAT or internet gateway is never used through it (no edge-to-edge routing)', () => {
+  const { net, extra } = withDataVpc();
+  net.privateTable.routes = [net.privateTable.routes[0] ?? defaultRoute('local'), defaultRoute('pcx-1')];
+  const resources = [networkResources(net), extra, { vpcPeeringConnections: [peering('pcx-1', 'vpc-data', ['172.31.0.0/16'], 'active')] }, worker([internetNeed('api.example.com')])];
+  const finding = onlyFinding('lambda-vpc-no-internet', ...resources);
+  assert.match(finding.message, /routes? 0\.0\.0\.0\/0 to peering connection pcx-1 \(route table rtb-private\), and a peering connection never carries traffic on to vpc-data's internet or NAT gateway/);
+  assert.deepEqual(findingsOf('unverifiable-path', ...resources), []);
+  assert.deepEqual(findingsOf('route-blackhole', ...resources), [], 'the route itself is fine for the peer VPC\'s own addresses');
+  // Near miss: the same default route to an available transit gateway attachment can be central egress: unverifiable.
+  const tgwNet = withDataVpc().net;
+  tgwNet.privateTable.routes = [tgwNet.privateTable.routes[0] ?? defaultRoute('local'), defaultRoute('tgw-core')];
+  const viaTgw = [networkResources(tgwNet), { transitGatewayAttachments: [attachment('tgw-attach-1', VPC_ID, [PRIVATE_A], 'available')] }, worker([internetNeed('api.example.com')])];
+  assert.deepEqual(findingsOf('lambda-vpc-no-internet', ...viaTgw), []);
+  assert.equal(findingsOf('unverifiable-path', ...viaTgw).length, 1);
+});
