@@ -170,13 +170,16 @@ function eniNode(findings: FindingIndex, parentId: string, eni: NetworkInterface
     eni,
     {
       label: eni.id,
-      description: [eni.privateIpAddress, eni.interfaceType].filter(Boolean).join(' · '),
+      description: [eni.privateIpAddress, eni.functionIds?.length ? `lambda: ${eni.functionIds.join(', ')}` : eni.interfaceType].filter(Boolean).join(' · '),
       icon: 'plug',
       kind: 'eni',
       expanded: false,
       tooltip: {
         title: `Network interface ${eni.id}`,
         rows: [
+          ['Name', eni.name],
+          // Lambda shares one ENI among the functions with the same subnet and security groups.
+          ['Used by', eni.functionIds?.join(', ')],
           ['Description', eni.description],
           ['Type', eni.interfaceType],
           ['Private IP', eni.privateIpAddress],

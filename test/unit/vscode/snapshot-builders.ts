@@ -35,7 +35,7 @@ export function shopSnapshot(subnetName = 'private-a'): Snapshot {
     subnets: [{ id: 'subnet-a', ...where, name: subnetName, vpcId: 'vpc-1', cidrBlock: '10.0.1.0/24', availabilityZone: 'eu-west-1a' }],
     routeTables: [{ id: 'rtb-1', ...where, vpcId: 'vpc-1', main: true, subnetIds: [], routes: [{ destinationCidr: '0.0.0.0/0', target: 'nat-1' }] }],
     networkInterfaces: [
-      { id: 'eni-1', ...where, vpcId: 'vpc-1', subnetId: 'subnet-a', securityGroupIds: ['sg-1'], interfaceType: 'lambda', privateIpAddress: '10.0.1.10' },
+      { id: 'eni-1', ...where, vpcId: 'vpc-1', subnetId: 'subnet-a', securityGroupIds: ['sg-1'], interfaceType: 'lambda', privateIpAddress: '10.0.1.10', functionIds: ['orders'] },
     ],
     lambdaFunctions: [fn('orders', true), fn('thumbs', false)],
     apis: [{ id: 'api-1', ...where, name: 'shop-api', protocol: 'HTTP', stages: ['$default'], integrations: [{ route: 'GET /orders', functionArn: fn('orders', true).arn }] }],

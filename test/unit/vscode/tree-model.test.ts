@@ -29,7 +29,7 @@ describe('sidebar tree model', () => {
       '      private-a — 10.0.1.0/24 · eu-west-1a',
       '        orders — nodejs22.x',
       '        nat-1 — NAT gateway · available',
-      '        eni-1 — 10.0.1.10 · lambda',
+      '        eni-1 — 10.0.1.10 · lambda: orders',
       '      igw-1 — internet gateway',
       '      s3 endpoint — Gateway endpoint · available',
       '    Outside any VPC — 1 function',
