@@ -7,6 +7,7 @@ import { isPageMessage, type HostMessage, type PageMessage, type PageRequest, ty
 import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
 import { SCAN_COMMAND } from '../scan/commands';
 import { nodeOfResource, resourceOfNode } from './diagram-index';
+import { LayoutCancelled, type OffThreadLayout } from './off-thread-layout';
 import { diagramPageHtml, newNonce } from './webview-html';
 
 const SCAN_ACTION = 'Scan Account';
@@ -44,6 +45,7 @@ export class DiagramPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly host: PanelHost,
+    private readonly layouts: OffThreadLayout,
   ) {
     const { webview } = panel;
     webview.options = diagramWebviewOptions(host.extensionUri);
@@ -112,14 +114,15 @@ export class DiagramPanel implements vscode.Disposable {
   private async sendDiagram(): Promise<void> {
     const generation = ++this.generation;
     try {
-      const diagram = await this.host.map.layout();
+      const diagram = await this.host.map.layout(({ snapshot, findings }) => this.layouts.layout(snapshot, findings));
       if (generation !== this.generation || !this.ready) return;
       const delivered = await this.panel.webview.postMessage({ type: 'showDiagram', diagram } satisfies HostMessage);
       if (!delivered || generation !== this.generation) return;
       this.shown = diagram;
       this.flushReveal();
     } catch (error) {
-      if (generation !== this.generation || this.isDisposed) return;
+      // A superseded layout is dropped quietly: the newer request shows its own diagram.
+      if (generation !== this.generation || this.isDisposed || error instanceof LayoutCancelled) return;
       if (error instanceof NoSnapshotYet) {
         void vscode.window.showInformationMessage(error.message, SCAN_ACTION).then((action) => {
           if (action === SCAN_ACTION) void vscode.commands.executeCommand(SCAN_COMMAND);
