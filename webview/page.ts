@@ -9,6 +9,7 @@ import { renderTree } from '../src/diagram/render-tree';
 import { createCuller, LABEL_ZOOM, type Culler } from './culling';
 import { showDetails } from './details';
 import { exportSvg } from './export';
+import { createGesturePreview } from './gesture-preview';
 import { svgToPngBase64 } from './export-png';
 import { BUTTON_ZOOM, wireInput } from './input';
 import { createMinimap, isLarge, type Minimap } from './minimap';
@@ -35,6 +36,8 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   const state: PageState = { ...(api.getState() ?? {}) };
   let drawn: Drawn | undefined;
   let view: View | undefined;
+  /** The view the picture is drawn at (its viewport transform); behind `view` only during a wheel gesture. */
+  let drawnView: View | undefined;
   /** True while the picture is as Fit left it: a resize then fits again; a zoom or pan by the user ends it. */
   let autoFit = false;
   let frame: number | undefined;
@@ -70,6 +73,8 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
 
   /** The standalone SVG of the whole map: culling and level of detail are for the screen only. */
   function fileSvg(d: Drawn): string {
+    // A half-finished gesture's CSS transform must not end up in the file.
+    if (gesture.active) drawView();
     d.culler.reset();
     try {
       return exportSvg(d.svg, d.diagram);
@@ -100,6 +105,7 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   }
 
   const canvasSize = () => ({ width: chrome.canvas.clientWidth, height: chrome.canvas.clientHeight });
+  const gesture = createGesturePreview(win, () => drawView());
 
   /** Culling, level of detail and the overview follow the view once per frame, however many events came. */
   function scheduleFrame(): void {
@@ -107,16 +113,41 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     frame = win.requestAnimationFrame(() => {
       frame = undefined;
       if (!drawn || !view) return;
-      drawn.culler.update(view, canvasSize());
+      // Mid-gesture the picture is a moved layer: culling now would only cost frames.
+      if (!gesture.active) drawn.culler.update(view, canvasSize());
       drawn.minimap?.draw(view, canvasSize());
     });
   }
 
-  function applyView(next: View): void {
+  function keepView(next: View): void {
     view = next;
-    drawn?.viewport.setAttribute('transform', transformOf(next));
     Object.assign(state, { zoom: next.zoom, panX: next.panX, panY: next.panY });
     api.setState(state);
+  }
+
+  /** Draws the picture at the current view, ending any gesture preview. */
+  function drawView(): void {
+    gesture.end();
+    if (!view) return;
+    drawnView = view;
+    drawn?.viewport.setAttribute('transform', transformOf(view));
+    scheduleFrame();
+  }
+
+  function applyView(next: View): void {
+    keepView(next);
+    drawView();
+  }
+
+  /** A view during a wheel or pinch gesture: shown at once as a moved layer, drawn when the gesture settles. */
+  function previewView(next: View): void {
+    autoFit = false;
+    if (!drawn || !drawnView) {
+      applyView(next);
+      return;
+    }
+    keepView(next);
+    gesture.show(drawn.svg, drawnView, next);
     scheduleFrame();
   }
 
@@ -135,6 +166,10 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     if (!view) return;
     const size = canvasSize();
     setUserView(zoomAt(view, factor, at?.x ?? size.width / 2, at?.y ?? size.height / 2));
+  }
+
+  function wheelZoom(factor: number, at: { x: number; y: number }): void {
+    if (view) previewView(zoomAt(view, factor, at.x, at.y));
   }
 
   /** Highlights a box and its arrows and fills the details pane; `announce` tells the host. */
@@ -216,6 +251,7 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
 
   function show(diagram: Diagram): void {
     chrome.title.textContent = diagram.title;
+    gesture.end();
     const svg = buildSvgDom(renderTree(diagram, { interactive: true }), doc) as SVGSVGElement;
     // The page sizes the picture to the canvas and places it with the viewport transform.
     svg.removeAttribute('viewBox');
@@ -296,7 +332,9 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     search: chrome.search,
     view: () => view,
     setView: setUserView,
+    previewView,
     zoomBy,
+    wheelZoom,
     fit,
     select,
     focusNode,
