@@ -43,6 +43,7 @@ export class DiagramPanels implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   private adopt(panel: vscode.WebviewPanel): DiagramPanel {
+    this.layouts.prepare();
     const diagram = new DiagramPanel(panel, this.host, this.layouts);
     this.current = diagram;
     diagram.onDidDispose(() => {

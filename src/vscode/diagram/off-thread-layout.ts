@@ -69,6 +69,19 @@ export class OffThreadLayout {
     });
   }
 
+  /**
+   * Starts the thread now, so loading ELK into it (about a second on a slow machine) overlaps with
+   * whatever comes before the first layout (the page loading, the snapshot being read).
+   */
+  prepare(): void {
+    if (this.inProcessOnly || this.worker) return;
+    try {
+      this.startedWorker();
+    } catch (error) {
+      this.failed(error);
+    }
+  }
+
   dispose(): void {
     this.cancelRunning();
     void this.worker?.terminate();

@@ -52,6 +52,8 @@ describe('layout in a worker thread of the extension host', { timeout: 120_000 }
     const findings = analyze(snapshot);
     const log = recordingLog();
     const layouts = new OffThreadLayout(WORKER, log, notInProcess);
+    // The panel starts the thread when it opens, before it has a map to lay out.
+    layouts.prepare();
     try {
       const [inWorker, inProcess] = await Promise.all([layouts.layout(snapshot, findings), layoutDiagram(snapshot, findings)]);
       assert.deepEqual(inWorker, inProcess);
