@@ -83,6 +83,13 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     }
   }
 
+  function goToTemplate(nodeId: string): void {
+    const requestId = nextRequestId++;
+    pending.set(requestId, 'Opened the template');
+    say('Opening the template…');
+    api.postMessage({ type: 'request', requestId, request: { kind: 'openInTemplate', nodeId } });
+  }
+
   async function requestPngExport(): Promise<void> {
     if (!drawn) return;
     say('Drawing PNG…');
@@ -187,7 +194,7 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
         if (edge.dataset.source === node.id || edge.dataset.target === node.id) edge.classList.add('related');
       }
     }
-    showDetails(chrome.details, node);
+    showDetails(chrome.details, node, { goToTemplate });
     state.selectedNodeId = node?.id;
     api.setState(state);
     if (node && announce) api.postMessage({ type: 'select', nodeId: node.id });
