@@ -6,8 +6,9 @@ import type { Diagram } from '../../diagram/drawing';
 import { isPageMessage, type HostMessage, type PageMessage, type PageRequest, type SaveFile } from '../../diagram/protocol';
 import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
 import { SCAN_COMMAND } from '../scan/commands';
-import { nodeOfResource, resourceOfNode } from './diagram-index';
+import { nodeById, nodeOfResource, resourceOfNode } from './diagram-index';
 import { LayoutCancelled, type OffThreadLayout } from './off-thread-layout';
+import { openInTemplate } from './open-in-template';
 import { diagramPageHtml, newNonce } from './webview-html';
 
 const SCAN_ACTION = 'Scan Account';
@@ -151,8 +152,11 @@ export class DiagramPanel implements vscode.Disposable {
     switch (request.kind) {
       case 'exportSvg':
         return saveExport('SVG', 'svg', new TextEncoder().encode(request.svg));
-      case 'openInTemplate':
-        throw new Error('Opening a resource in its template is not available yet.');
+      case 'openInTemplate': {
+        const node = this.shown && nodeById(this.shown, request.nodeId);
+        if (node?.logicalId === undefined) throw new Error(`${node?.label ?? request.nodeId} does not come from a template.`);
+        return openInTemplate(node.logicalId, this.panel.viewColumn);
+      }
     }
   }
 
