@@ -195,6 +195,26 @@ describe('diagram page interactions in Chromium', () => {
     await view.page.close();
   });
 
+  it('fits a narrow panel (beside an editor): every control and the details pane stay in view', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    const width = 520;
+    await view.page.setViewportSize({ width, height: 700 });
+    await view.show(demo);
+    const fn = [...allNodes(demo.nodes)].find((n) => n.kind === 'function');
+    assert.ok(fn);
+    await view.send({ type: 'reveal', nodeId: fn.id });
+    const controls = view.page.locator('.snm-toolbar button, .snm-toolbar input, .snm-toolbar select:not([hidden]), .snm-details');
+    assert.ok((await controls.count()) >= 9);
+    for (const control of await controls.all()) {
+      const box = await control.boundingBox();
+      const name = (await control.getAttribute('aria-label')) ?? (await control.getAttribute('class'));
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${name} is within the ${width}px panel (${JSON.stringify(box)})`);
+    }
+    await view.page.screenshot({ path: 'test-results/webview-narrow.png' });
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
   it('exports PNG (drawn on a canvas) and Mermaid through save requests; names stay text', async () => {
     const view = await openDiagramPage(browser, server.url, 'dark');
     await view.show(hostile);
