@@ -4,11 +4,12 @@
 import { allNodes, boundsOf, filterDiagram, isFiltering, searchNodes, type Shown } from '../src/diagram/diagram-filter';
 import type { Diagram, DiagramNode } from '../src/diagram/drawing';
 import { renderMermaid } from '../src/diagram/mermaid';
-import { isHostMessage, type DiagramFilter, type HostMessage, type PageState, type SaveFile } from '../src/diagram/protocol';
+import { isHostMessage, type DiagramFilter, type HostMessage, type PageState } from '../src/diagram/protocol';
 import { renderTree } from '../src/diagram/render-tree';
 import { createCuller, LABEL_ZOOM, type Culler } from './culling';
 import { showDetails } from './details';
 import { exportSvg } from './export';
+import { createHostRequests } from './host-requests';
 import { createGesturePreview } from './gesture-preview';
 import { svgToPngBase64 } from './export-png';
 import { BUTTON_ZOOM, wireInput } from './input';
@@ -17,9 +18,6 @@ import { buildSvgDom } from './svg-dom';
 import { buildChrome, fillFilters, readFilter } from './toolbar';
 import { centreOn, fitBox, fitView, transformOf, visibleRect, zoomAt, type View } from './viewport';
 import type { VsCodeApi } from './vscode-api';
-
-/** How long the page waits for the host to save a file before saying it did not. */
-const SAVE_TIMEOUT_MS = 15_000;
 
 interface Drawn {
   diagram: Diagram;
@@ -44,15 +42,12 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   let shown: Shown | undefined;
   let matches: DiagramNode[] = [];
   let matchIndex = -1;
-  let nextRequestId = 1;
-  /** Requests sent to the host, by id, with what to say when the answer comes. */
-  const pending = new Map<number, string>();
 
   const chrome = buildChrome(doc, {
     exportSvg: () => requestSvgExport(),
     exportPng: () => void requestPngExport(),
     exportMermaid: () => {
-      if (drawn) save({ format: 'mermaid', text: renderMermaid(drawn.diagram) }, 'Mermaid');
+      if (drawn) host.save({ format: 'mermaid', text: renderMermaid(drawn.diagram) }, 'Mermaid');
     },
     zoomIn: () => zoomBy(BUTTON_ZOOM),
     zoomOut: () => zoomBy(1 / BUTTON_ZOOM),
@@ -62,13 +57,12 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   const say = (text: string): void => {
     chrome.status.textContent = text;
   };
+  const host = createHostRequests(api, win, say);
 
   function requestSvgExport(): void {
     if (!drawn) return;
-    const requestId = nextRequestId++;
-    pending.set(requestId, 'Exported');
     say('Exporting…');
-    api.postMessage({ type: 'request', requestId, request: { kind: 'exportSvg', svg: fileSvg(drawn) } });
+    host.request({ kind: 'exportSvg', svg: fileSvg(drawn) }, 'Exported');
   }
 
   /** The standalone SVG of the whole map: culling and level of detail are for the screen only. */
@@ -84,31 +78,18 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   }
 
   function goToTemplate(nodeId: string): void {
-    const requestId = nextRequestId++;
-    pending.set(requestId, 'Opened the template');
     say('Opening the template…');
-    api.postMessage({ type: 'request', requestId, request: { kind: 'openInTemplate', nodeId } });
+    host.request({ kind: 'openInTemplate', nodeId }, 'Opened the template');
   }
 
   async function requestPngExport(): Promise<void> {
     if (!drawn) return;
     say('Drawing PNG…');
     try {
-      save({ format: 'png', base64: await svgToPngBase64(doc, fileSvg(drawn), drawn.diagram.width, drawn.diagram.height) }, 'PNG');
+      host.save({ format: 'png', base64: await svgToPngBase64(doc, fileSvg(drawn), drawn.diagram.width, drawn.diagram.height) }, 'PNG');
     } catch (error) {
       say(`Could not make the PNG: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-
-  function save(file: SaveFile, what: string): void {
-    const requestId = nextRequestId++;
-    pending.set(requestId, `Exported ${what}`);
-    say(`Exporting ${what}…`);
-    api.postMessage({ type: 'save', requestId, file });
-    // A host that predates `save` never answers; say so rather than wait for ever.
-    win.setTimeout(() => {
-      if (pending.delete(requestId)) say(`The extension did not save the ${what} file; export SVG instead or update the extension.`);
-    }, SAVE_TIMEOUT_MS);
   }
 
   const canvasSize = () => ({ width: chrome.canvas.clientWidth, height: chrome.canvas.clientHeight });
@@ -308,13 +289,9 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
         fillFilters(chrome, drawn.diagram, message.filter);
         applyFilter(readFilter(chrome));
         return;
-      case 'response': {
-        const done = pending.get(message.requestId);
-        if (done === undefined) return;
-        pending.delete(message.requestId);
-        say(message.ok ? `${done}: ${message.result}` : message.error);
+      case 'response':
+        host.answered(message);
         return;
-      }
     }
   }
 
