@@ -1,9 +1,10 @@
 // "Go to template" from the diagram panel in a real VS Code (code-server + Chromium): the panel,
-// laid out by the packaged layout worker, selects a function, and its button opens the workspace's
-// template.yaml at that function's logical id. Screenshot: test-results/vscode-diagram-template.png.
+// laid out by the packaged layout worker (its log says no fallback), selects a function, and its
+// button opens the workspace's template.yaml at that function's logical id.
+// Screenshot: test-results/vscode-diagram-template.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,19 @@ import { editorTab, openWorkbench, runCommand, waitUntil, webviewPage, STEP_TIME
 const FUNCTION = 'CancelOrderWorker';
 /** 1-based, as the status bar counts. */
 const LINE = DEMO_TEMPLATE_TEXT.split('\n').indexOf(`  ${FUNCTION}:`) + 1;
+
+/** What the extension wrote to its output channel, read from VS Code's log folder. */
+function extensionLog(logsDir: string): string {
+  const files: string[] = [];
+  (function walk(dir: string): void {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('Serverless Network Map.log')) files.push(join(dir, entry.name));
+    }
+  })(logsDir);
+  return files.map((file) => readFileSync(file, 'utf8')).join('\n');
+}
 
 describe('diagram panel → template in a real VS Code', { timeout: 5 * 60_000 }, () => {
   let server: CodeServer | undefined;
@@ -58,5 +72,7 @@ describe('diagram panel → template in a real VS Code', { timeout: 5 * 60_000 }
       // The diagram stays in view beside the template.
       assert.equal(await editorTab(page, 'Network Map').isVisible(), true);
       await page.screenshot({ path: join(RESULTS, 'vscode-diagram-template.png') });
+      // The packaged dist/layout-worker.js laid the picture out: no fallback to the host's own thread was logged.
+      assert.doesNotMatch(extensionLog(server!.logsDir), /layout worker/i);
     }));
 });
