@@ -1,4 +1,5 @@
-// The details pane for the selected box. Everything in it is set with textContent.
+// The details pane for the selected box. Everything in it is set with textContent. A box whose
+// resource a template declared offers "Go to template": the host opens the template there.
 import type { DiagramNode } from '../src/diagram/drawing';
 import { kindName } from '../src/diagram/render-tree';
 
@@ -11,7 +12,11 @@ function line(doc: Document, tag: string, text: string, className?: string): HTM
   return element;
 }
 
-export function showDetails(pane: HTMLElement, node: DiagramNode | undefined): void {
+export interface DetailsActions {
+  goToTemplate(nodeId: string): void;
+}
+
+export function showDetails(pane: HTMLElement, node: DiagramNode | undefined, actions: DetailsActions): void {
   const doc = pane.ownerDocument;
   pane.replaceChildren();
   pane.hidden = node === undefined;
@@ -24,5 +29,12 @@ export function showDetails(pane: HTMLElement, node: DiagramNode | undefined): v
     const list = doc.createElement('ul');
     for (const finding of node.findings) list.append(line(doc, 'li', finding));
     pane.append(list);
+  }
+  if (node.logicalId !== undefined) {
+    const go = line(doc, 'button', 'Go to template', 'snm-action') as HTMLButtonElement;
+    go.type = 'button';
+    go.title = `Open the template at ${node.logicalId}`;
+    go.addEventListener('click', () => actions.goToTemplate(node.id));
+    pane.append(go);
   }
 }

@@ -16,7 +16,11 @@ export interface InputTarget {
   view(): View | undefined;
   /** A view the user chose: ends auto-fit. */
   setView(view: View): void;
+  /** A view during a wheel or pinch gesture: shown at once, drawn in full when the gesture settles. */
+  previewView(view: View): void;
   zoomBy(factor: number, at?: { x: number; y: number }): void;
+  /** Zoom at a screen point during a wheel or pinch gesture (previewed like previewView). */
+  wheelZoom(factor: number, at: { x: number; y: number }): void;
   fit(): void;
   select(nodeId: string | undefined, announce: boolean): void;
   /** The node after (or before) this one in drawing order among those shown; undefined at the ends. */
@@ -45,10 +49,10 @@ export function wireInput(win: Window, t: InputTarget): void {
       // A trackpad pinch arrives as a wheel event with ctrlKey; a two-finger scroll (no ctrlKey, deltaX) pans.
       if (!event.ctrlKey && Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
         const view = t.view();
-        if (view) t.setView({ ...view, panX: view.panX - event.deltaX });
+        if (view) t.previewView({ ...view, panX: view.panX - event.deltaX });
         return;
       }
-      t.zoomBy(Math.exp(-event.deltaY * (event.ctrlKey ? 0.01 : 0.0015)), { x: event.clientX - box.left, y: event.clientY - box.top });
+      t.wheelZoom(Math.exp(-event.deltaY * (event.ctrlKey ? 0.01 : 0.0015)), { x: event.clientX - box.left, y: event.clientY - box.top });
     },
     { passive: false },
   );

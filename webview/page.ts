@@ -4,11 +4,13 @@
 import { allNodes, boundsOf, filterDiagram, isFiltering, searchNodes, type Shown } from '../src/diagram/diagram-filter';
 import type { Diagram, DiagramNode } from '../src/diagram/drawing';
 import { renderMermaid } from '../src/diagram/mermaid';
-import { isHostMessage, type DiagramFilter, type HostMessage, type PageState, type SaveFile } from '../src/diagram/protocol';
+import { isHostMessage, type DiagramFilter, type HostMessage, type PageState } from '../src/diagram/protocol';
 import { renderTree } from '../src/diagram/render-tree';
 import { createCuller, LABEL_ZOOM, type Culler } from './culling';
 import { showDetails } from './details';
 import { exportSvg } from './export';
+import { createHostRequests } from './host-requests';
+import { createGesturePreview } from './gesture-preview';
 import { svgToPngBase64 } from './export-png';
 import { BUTTON_ZOOM, wireInput } from './input';
 import { createMinimap, isLarge, type Minimap } from './minimap';
@@ -16,9 +18,6 @@ import { buildSvgDom } from './svg-dom';
 import { buildChrome, fillFilters, readFilter } from './toolbar';
 import { centreOn, fitBox, fitView, transformOf, visibleRect, zoomAt, type View } from './viewport';
 import type { VsCodeApi } from './vscode-api';
-
-/** How long the page waits for the host to save a file before saying it did not. */
-const SAVE_TIMEOUT_MS = 15_000;
 
 interface Drawn {
   diagram: Diagram;
@@ -35,21 +34,20 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   const state: PageState = { ...(api.getState() ?? {}) };
   let drawn: Drawn | undefined;
   let view: View | undefined;
+  /** The view the picture is drawn at (its viewport transform); behind `view` only during a wheel gesture. */
+  let drawnView: View | undefined;
   /** True while the picture is as Fit left it: a resize then fits again; a zoom or pan by the user ends it. */
   let autoFit = false;
   let frame: number | undefined;
   let shown: Shown | undefined;
   let matches: DiagramNode[] = [];
   let matchIndex = -1;
-  let nextRequestId = 1;
-  /** Requests sent to the host, by id, with what to say when the answer comes. */
-  const pending = new Map<number, string>();
 
   const chrome = buildChrome(doc, {
     exportSvg: () => requestSvgExport(),
     exportPng: () => void requestPngExport(),
     exportMermaid: () => {
-      if (drawn) save({ format: 'mermaid', text: renderMermaid(drawn.diagram) }, 'Mermaid');
+      if (drawn) host.save({ format: 'mermaid', text: renderMermaid(drawn.diagram) }, 'Mermaid');
     },
     zoomIn: () => zoomBy(BUTTON_ZOOM),
     zoomOut: () => zoomBy(1 / BUTTON_ZOOM),
@@ -59,17 +57,18 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
   const say = (text: string): void => {
     chrome.status.textContent = text;
   };
+  const host = createHostRequests(api, win, say);
 
   function requestSvgExport(): void {
     if (!drawn) return;
-    const requestId = nextRequestId++;
-    pending.set(requestId, 'Exported');
     say('Exporting…');
-    api.postMessage({ type: 'request', requestId, request: { kind: 'exportSvg', svg: fileSvg(drawn) } });
+    host.request({ kind: 'exportSvg', svg: fileSvg(drawn) }, 'Exported');
   }
 
   /** The standalone SVG of the whole map: culling and level of detail are for the screen only. */
   function fileSvg(d: Drawn): string {
+    // A half-finished gesture's CSS transform must not end up in the file.
+    if (gesture.active) drawView();
     d.culler.reset();
     try {
       return exportSvg(d.svg, d.diagram);
@@ -78,28 +77,23 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     }
   }
 
+  function goToTemplate(nodeId: string): void {
+    say('Opening the template…');
+    host.request({ kind: 'openInTemplate', nodeId }, 'Opened the template');
+  }
+
   async function requestPngExport(): Promise<void> {
     if (!drawn) return;
     say('Drawing PNG…');
     try {
-      save({ format: 'png', base64: await svgToPngBase64(doc, fileSvg(drawn), drawn.diagram.width, drawn.diagram.height) }, 'PNG');
+      host.save({ format: 'png', base64: await svgToPngBase64(doc, fileSvg(drawn), drawn.diagram.width, drawn.diagram.height) }, 'PNG');
     } catch (error) {
       say(`Could not make the PNG: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  function save(file: SaveFile, what: string): void {
-    const requestId = nextRequestId++;
-    pending.set(requestId, `Exported ${what}`);
-    say(`Exporting ${what}…`);
-    api.postMessage({ type: 'save', requestId, file });
-    // A host that predates `save` never answers; say so rather than wait for ever.
-    win.setTimeout(() => {
-      if (pending.delete(requestId)) say(`The extension did not save the ${what} file; export SVG instead or update the extension.`);
-    }, SAVE_TIMEOUT_MS);
-  }
-
   const canvasSize = () => ({ width: chrome.canvas.clientWidth, height: chrome.canvas.clientHeight });
+  const gesture = createGesturePreview(win, () => drawView());
 
   /** Culling, level of detail and the overview follow the view once per frame, however many events came. */
   function scheduleFrame(): void {
@@ -107,16 +101,41 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     frame = win.requestAnimationFrame(() => {
       frame = undefined;
       if (!drawn || !view) return;
-      drawn.culler.update(view, canvasSize());
+      // Mid-gesture the picture is a moved layer: culling now would only cost frames.
+      if (!gesture.active) drawn.culler.update(view, canvasSize());
       drawn.minimap?.draw(view, canvasSize());
     });
   }
 
-  function applyView(next: View): void {
+  function keepView(next: View): void {
     view = next;
-    drawn?.viewport.setAttribute('transform', transformOf(next));
     Object.assign(state, { zoom: next.zoom, panX: next.panX, panY: next.panY });
     api.setState(state);
+  }
+
+  /** Draws the picture at the current view, ending any gesture preview. */
+  function drawView(): void {
+    gesture.end();
+    if (!view) return;
+    drawnView = view;
+    drawn?.viewport.setAttribute('transform', transformOf(view));
+    scheduleFrame();
+  }
+
+  function applyView(next: View): void {
+    keepView(next);
+    drawView();
+  }
+
+  /** A view during a wheel or pinch gesture: shown at once as a moved layer, drawn when the gesture settles. */
+  function previewView(next: View): void {
+    autoFit = false;
+    if (!drawn || !drawnView) {
+      applyView(next);
+      return;
+    }
+    keepView(next);
+    gesture.show(drawn.svg, drawnView, next);
     scheduleFrame();
   }
 
@@ -137,6 +156,10 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     setUserView(zoomAt(view, factor, at?.x ?? size.width / 2, at?.y ?? size.height / 2));
   }
 
+  function wheelZoom(factor: number, at: { x: number; y: number }): void {
+    if (view) previewView(zoomAt(view, factor, at.x, at.y));
+  }
+
   /** Highlights a box and its arrows and fills the details pane; `announce` tells the host. */
   function select(id: string | undefined, announce: boolean): void {
     const node = id === undefined ? undefined : drawn?.nodes.get(id);
@@ -152,7 +175,7 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
         if (edge.dataset.source === node.id || edge.dataset.target === node.id) edge.classList.add('related');
       }
     }
-    showDetails(chrome.details, node);
+    showDetails(chrome.details, node, { goToTemplate });
     state.selectedNodeId = node?.id;
     api.setState(state);
     if (node && announce) api.postMessage({ type: 'select', nodeId: node.id });
@@ -216,6 +239,7 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
 
   function show(diagram: Diagram): void {
     chrome.title.textContent = diagram.title;
+    gesture.end();
     const svg = buildSvgDom(renderTree(diagram, { interactive: true }), doc) as SVGSVGElement;
     // The page sizes the picture to the canvas and places it with the viewport transform.
     svg.removeAttribute('viewBox');
@@ -265,13 +289,9 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
         fillFilters(chrome, drawn.diagram, message.filter);
         applyFilter(readFilter(chrome));
         return;
-      case 'response': {
-        const done = pending.get(message.requestId);
-        if (done === undefined) return;
-        pending.delete(message.requestId);
-        say(message.ok ? `${done}: ${message.result}` : message.error);
+      case 'response':
+        host.answered(message);
         return;
-      }
     }
   }
 
@@ -296,7 +316,9 @@ export function startDiagramPage(api: VsCodeApi, win: Window = window): void {
     search: chrome.search,
     view: () => view,
     setView: setUserView,
+    previewView,
     zoomBy,
+    wheelZoom,
     fit,
     select,
     focusNode,

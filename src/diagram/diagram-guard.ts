@@ -31,6 +31,7 @@ function isNode(v: unknown, depth: number): v is DiagramNode {
     isString(v.label) &&
     optional(v.detail, isString) &&
     optional(v.resourceId, isString) &&
+    optional(v.logicalId, isString) &&
     optional(v.missing, (m) => typeof m === 'boolean') &&
     isOneOf(STATUSES)(v.status) &&
     isStringArray(v.findings) &&

@@ -39,6 +39,8 @@ export interface DiagramNode {
    * synthetic nodes (the internet, an AWS service, a missing hop) have none.
    */
   resourceId?: string;
+  /** The logical id in the template the resource came from, when it came from one ("Go to template"). */
+  logicalId?: string;
   kind: NodeKind;
   label: string;
   /** A second line: CIDR, state, runtime. */

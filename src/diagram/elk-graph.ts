@@ -49,7 +49,22 @@ export function buildScene(snapshot: Snapshot, findings: readonly Finding[]): Sc
   addDomainChain(scene, snapshot);
   applyFindings(scene, findings, snapshotIds(snapshot));
   liftCrowdedSubnets(scene);
+  nameTemplateSources(scene, snapshot);
   return scene;
+}
+
+/** Each box drawing a resource a template declared carries its logical id, so the page can offer "Go to template". */
+function nameTemplateSources(scene: Scene, snapshot: Snapshot): void {
+  const logicalIds = new Map<string, string>();
+  for (const list of Object.values(snapshot.resources)) {
+    for (const resource of list as ReadonlyArray<{ id: string; logicalId?: string }>) {
+      if (resource.logicalId !== undefined) logicalIds.set(resource.id, resource.logicalId);
+    }
+  }
+  for (const node of scene.nodes()) {
+    const logicalId = node.resourceId === undefined ? undefined : logicalIds.get(node.resourceId);
+    if (logicalId !== undefined) node.logicalId = logicalId;
+  }
 }
 
 /** Kinds drawn as boxes that hold others, even when empty. */

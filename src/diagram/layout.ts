@@ -82,6 +82,7 @@ export function toPart(scene: Scene, root: ElkNode): Part {
     };
     if (sceneNode.detail !== undefined) node.detail = sceneNode.detail;
     if (sceneNode.resourceId !== undefined) node.resourceId = sceneNode.resourceId;
+    if (sceneNode.logicalId !== undefined) node.logicalId = sceneNode.logicalId;
     if (sceneNode.missing === true) node.missing = true;
     return node;
   };

@@ -9,6 +9,8 @@ export interface SceneNode {
   label: string;
   detail?: string;
   resourceId?: string;
+  /** Logical id in the template the resource came from. */
+  logicalId?: string;
   missing?: boolean;
   /** Id of the containing node; absent at the top level. */
   parent?: string;

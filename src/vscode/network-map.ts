@@ -1,7 +1,7 @@
 // The map the tree and the diagram show: one snapshot with its findings, loaded on first use (not
 // at activation) and again on refresh. The source is the demo, or the last scan cached in the
 // extension's storage (read at once on reopen, never rescanned). The diagram's layout is computed
-// only when a panel asks.
+// only when a panel asks, by the panel's layout worker.
 import * as vscode from 'vscode';
 import type { Diagram } from '../diagram/drawing';
 import type { Finding } from '../model/finding';
@@ -57,12 +57,9 @@ export class NetworkMap implements vscode.Disposable {
     return data;
   }
 
-  layout(): Promise<Diagram> {
-    this.diagram ??= this.load().then(async ({ snapshot, findings }) => {
-      // Imported on demand: the layout engine (ELK) is the heaviest module; activation must not pay for it.
-      const { layoutDiagram } = await import('../diagram/layout.js');
-      return layoutDiagram(snapshot, findings);
-    });
+  /** The current map laid out by `lay` (the diagram panel's worker thread), once per load. */
+  layout(lay: (data: MapData) => Promise<Diagram>): Promise<Diagram> {
+    this.diagram ??= this.load().then(lay);
     return this.diagram;
   }
 

@@ -1,5 +1,6 @@
 // The page's interactions in real Chromium: search, filters, keyboard, level of detail and
-// culling on a large synthetic account, PNG and Mermaid export, state kept across a reload.
+// culling on a large synthetic account, PNG and Mermaid export, going to the template, state
+// kept across a reload.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -167,6 +168,49 @@ describe('diagram page interactions in Chromium', () => {
     assert.ok(mini);
     await view.page.mouse.click(mini.x + mini.width - 10, mini.y + mini.height - 10);
     assert.notDeepEqual(await view.state(), beforeMove);
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('goes from a selected box to its template: posts openInTemplate and shows what the host answered', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    await view.show(demo);
+    const fn = [...allNodes(demo.nodes)].find((n) => n.kind === 'function' && n.logicalId === 'CancelOrderWorker');
+    assert.ok(fn, 'the demo draws CancelOrderWorker with its logical id');
+    await view.page.locator(`g.node[data-node-id="${fn.id}"] > rect.node-box`).click();
+    const go = view.page.getByRole('button', { name: 'Go to template' });
+    await go.click();
+    const request = (await view.posted()).at(-1);
+    assert.ok(request?.type === 'request', `a request was posted, got ${JSON.stringify(request)}`);
+    assert.deepEqual(request.request, { kind: 'openInTemplate', nodeId: fn.id });
+    await view.send({ type: 'response', requestId: request.requestId, ok: true, result: 'template.yaml:231' });
+    assert.equal(await view.page.locator('.snm-status').textContent(), 'Opened the template: template.yaml:231');
+    // A box no template declared (the internet, or a resource only the account has) offers nothing to open.
+    const internet = [...allNodes(demo.nodes)].find((n) => n.logicalId === undefined && n.kind !== 'account' && n.kind !== 'region');
+    assert.ok(internet);
+    await view.send({ type: 'reveal', nodeId: internet.id });
+    assert.equal(await view.page.locator('.snm-details h2').textContent(), internet.label);
+    assert.equal(await go.count(), 0);
+    await assertQuiet(view, server);
+    await view.page.close();
+  });
+
+  it('fits a narrow panel (beside an editor): every control and the details pane stay in view', async () => {
+    const view = await openDiagramPage(browser, server.url);
+    const width = 520;
+    await view.page.setViewportSize({ width, height: 700 });
+    await view.show(demo);
+    const fn = [...allNodes(demo.nodes)].find((n) => n.kind === 'function');
+    assert.ok(fn);
+    await view.send({ type: 'reveal', nodeId: fn.id });
+    const controls = view.page.locator('.snm-toolbar button, .snm-toolbar input, .snm-toolbar select:not([hidden]), .snm-details');
+    assert.ok((await controls.count()) >= 9);
+    for (const control of await controls.all()) {
+      const box = await control.boundingBox();
+      const name = (await control.getAttribute('aria-label')) ?? (await control.getAttribute('class'));
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width, `${name} is within the ${width}px panel (${JSON.stringify(box)})`);
+    }
+    await view.page.screenshot({ path: 'test-results/webview-narrow.png' });
     await assertQuiet(view, server);
     await view.page.close();
   });

@@ -21,7 +21,7 @@ function newestIn(dir: string): number {
   }, 0);
 }
 
-/** Runs the real build once when the page bundle is missing or older than its sources. */
+/** Runs the real build once when the page bundle is missing or older than its sources (or the layout worker's). */
 export function ensureBundle(): void {
   let built = 0;
   try {
@@ -29,7 +29,9 @@ export function ensureBundle(): void {
   } catch {
     // not built yet
   }
-  if (built >= Math.max(newestIn(join(ROOT, 'webview')), newestIn(join(ROOT, 'src/diagram')))) return;
+  // src/vscode/diagram and src/model too: the same build makes the layout worker bench:diagram times.
+  const sources = ['webview', 'src/diagram', 'src/vscode/diagram', 'src/model'].map((dir) => newestIn(join(ROOT, dir)));
+  if (built >= Math.max(...sources)) return;
   const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`node scripts/build.mjs failed:\n${result.stdout}${result.stderr}`);
 }

@@ -10,10 +10,15 @@ function* walk(nodes: readonly DiagramNode[]): Generator<DiagramNode> {
   }
 }
 
+export function nodeById(diagram: Diagram, nodeId: string): DiagramNode | undefined {
+  for (const node of walk(diagram.nodes)) if (node.id === nodeId) return node;
+  return undefined;
+}
+
 /** The resource a diagram node draws (its id when it names none). */
 export function resourceOfNode(diagram: Diagram, nodeId: string): string {
-  for (const node of walk(diagram.nodes)) if (node.id === nodeId) return node.resourceId ?? node.id;
-  return nodeId;
+  const node = nodeById(diagram, nodeId);
+  return node ? (node.resourceId ?? node.id) : nodeId;
 }
 
 /** The first diagram node drawing a resource, or undefined when the diagram does not show it. */

@@ -6,7 +6,9 @@ import type { Diagram } from '../../diagram/drawing';
 import { isPageMessage, type HostMessage, type PageMessage, type PageRequest, type SaveFile } from '../../diagram/protocol';
 import { MapUnavailable, NoSnapshotYet, type NetworkMap } from '../network-map';
 import { SCAN_COMMAND } from '../scan/commands';
-import { nodeOfResource, resourceOfNode } from './diagram-index';
+import { nodeById, nodeOfResource, resourceOfNode } from './diagram-index';
+import { LayoutCancelled, type OffThreadLayout } from './off-thread-layout';
+import { openInTemplate } from './open-in-template';
 import { diagramPageHtml, newNonce } from './webview-html';
 
 const SCAN_ACTION = 'Scan Account';
@@ -44,6 +46,7 @@ export class DiagramPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly host: PanelHost,
+    private readonly layouts: OffThreadLayout,
   ) {
     const { webview } = panel;
     webview.options = diagramWebviewOptions(host.extensionUri);
@@ -112,14 +115,15 @@ export class DiagramPanel implements vscode.Disposable {
   private async sendDiagram(): Promise<void> {
     const generation = ++this.generation;
     try {
-      const diagram = await this.host.map.layout();
+      const diagram = await this.host.map.layout(({ snapshot, findings }) => this.layouts.layout(snapshot, findings));
       if (generation !== this.generation || !this.ready) return;
       const delivered = await this.panel.webview.postMessage({ type: 'showDiagram', diagram } satisfies HostMessage);
       if (!delivered || generation !== this.generation) return;
       this.shown = diagram;
       this.flushReveal();
     } catch (error) {
-      if (generation !== this.generation || this.isDisposed) return;
+      // A superseded layout is dropped quietly: the newer request shows its own diagram.
+      if (generation !== this.generation || this.isDisposed || error instanceof LayoutCancelled) return;
       if (error instanceof NoSnapshotYet) {
         void vscode.window.showInformationMessage(error.message, SCAN_ACTION).then((action) => {
           if (action === SCAN_ACTION) void vscode.commands.executeCommand(SCAN_COMMAND);
@@ -148,8 +152,11 @@ export class DiagramPanel implements vscode.Disposable {
     switch (request.kind) {
       case 'exportSvg':
         return saveExport('SVG', 'svg', new TextEncoder().encode(request.svg));
-      case 'openInTemplate':
-        throw new Error('Opening a resource in its template is not available yet.');
+      case 'openInTemplate': {
+        const node = this.shown && nodeById(this.shown, request.nodeId);
+        if (node?.logicalId === undefined) throw new Error(`${node?.label ?? request.nodeId} does not come from a template.`);
+        return openInTemplate(node.logicalId, this.panel.viewColumn);
+      }
     }
   }
 

@@ -2,14 +2,19 @@
 // reveals to it. One panel, because the tree selects in "the" diagram.
 import * as vscode from 'vscode';
 import { DiagramPanel, diagramWebviewOptions, type PanelHost } from './diagram-panel';
+import { OffThreadLayout } from './off-thread-layout';
 
 export const DIAGRAM_VIEW_TYPE = 'serverlessNetworkMap.diagram';
 const TITLE = 'Network Map';
 
 export class DiagramPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private current: DiagramPanel | undefined;
+  /** The layout worker thread, started on the first layout and shared by the panel's lifetimes. */
+  private readonly layouts: OffThreadLayout;
 
-  constructor(private readonly host: PanelHost) {}
+  constructor(private readonly host: PanelHost) {
+    this.layouts = new OffThreadLayout(vscode.Uri.joinPath(host.extensionUri, 'dist', 'layout-worker.js').fsPath, host.log);
+  }
 
   /** Shows the panel, creating it beside the editor being read, if any. */
   open(preserveFocus = false): DiagramPanel {
@@ -38,7 +43,8 @@ export class DiagramPanels implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   private adopt(panel: vscode.WebviewPanel): DiagramPanel {
-    const diagram = new DiagramPanel(panel, this.host);
+    this.layouts.prepare();
+    const diagram = new DiagramPanel(panel, this.host, this.layouts);
     this.current = diagram;
     diagram.onDidDispose(() => {
       if (this.current === diagram) this.current = undefined;
@@ -48,5 +54,6 @@ export class DiagramPanels implements vscode.WebviewPanelSerializer, vscode.Disp
 
   dispose(): void {
     this.current?.dispose();
+    this.layouts.dispose();
   }
 }

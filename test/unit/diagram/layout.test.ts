@@ -185,6 +185,20 @@ describe('layoutDiagram', () => {
     assert.equal(node(diagram, 'orders@subnet-b').resourceId, 'orders');
   });
 
+  it('names the template logical id on every drawing of a resource a template declared, and on nothing else', async () => {
+    const snapshot = snapshotOf({
+      vpcs: [vpc('vpc-1', { logicalId: 'AppVpc' })],
+      subnets: [subnet('subnet-a', 'vpc-1', '10.0.1.0/24'), subnet('subnet-b', 'vpc-1', '10.0.2.0/24')],
+      routeTables: [routeTable('rtb-main', 'vpc-1', [])],
+      lambdaFunctions: [lambda('orders', { logicalId: 'OrdersFunction', vpcConfig: inVpc(['subnet-a', 'subnet-b']) })],
+    });
+    const diagram = await layoutDiagram(snapshot, []);
+    assert.equal(node(diagram, 'vpc-1').logicalId, 'AppVpc');
+    assert.equal(node(diagram, 'orders@subnet-a').logicalId, 'OrdersFunction');
+    assert.equal(node(diagram, 'orders@subnet-b').logicalId, 'OrdersFunction');
+    assert.equal(node(diagram, 'subnet-a').logicalId, undefined);
+  });
+
   it('is deterministic and takes its ELK from the factory it is given', async () => {
     const graphs: ElkNode[] = [];
     const recording = (): ELK => {

@@ -25,6 +25,7 @@ describe('host → page message guard', () => {
       { ...diagram, nodes: [{ ...vpcNode, kind: '<script>' }] },
       { ...diagram, nodes: [{ ...vpcNode, children: [{ ...vpcNode.children[0], status: 'fine' }] }] },
       { ...diagram, nodes: [{ ...vpcNode, findings: [1] }] },
+      { ...diagram, nodes: [{ ...vpcNode, logicalId: { toString: 'x' } }] },
       { ...diagram, edges: [{ id: 'e', source: 'a', target: 'b', points: [{ x: 0 }], status: 'ok' }] },
     ];
     for (const candidate of broken) assert.equal(isHostMessage({ type: 'showDiagram', diagram: candidate }), false, JSON.stringify(candidate).slice(0, 120));
@@ -41,6 +42,8 @@ describe('page → host message guard', () => {
   it('accepts what the page sends and nothing else', () => {
     assert.ok(isPageMessage({ type: 'ready' }));
     assert.ok(isPageMessage({ type: 'select', nodeId: 'orders@subnet-a' }));
+    assert.ok(isPageMessage({ type: 'request', requestId: 2, request: { kind: 'openInTemplate', nodeId: 'orders@subnet-a' } }));
+    assert.equal(isPageMessage({ type: 'request', requestId: 2, request: { kind: 'openInTemplate' } }), false);
     assert.equal(isPageMessage({ type: 'select', nodeId: 3 }), false);
     assert.equal(isPageMessage({ type: 'request', requestId: 1, request: { kind: 'rm -rf' } }), false);
   });
