@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { consoleUrl, resourceArn } from './aws-links';
 import type { ResourceTreeProvider } from './resource-tree-provider';
-import { templateLocation } from './template-location';
+import { templateLocation } from '../template/template-location';
 import type { ResourceTreeNode } from './tree-node';
 
 export const TREE_COMMANDS = {

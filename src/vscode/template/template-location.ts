@@ -1,4 +1,5 @@
-// "Go to Template": where in the workspace's templates a tree row's resource or finding is written.
+// "Go to Template" (from the tree and the diagram): where in the workspace's templates a resource
+// or finding is written.
 // A template finding carries its file and range; anything else is found by its logical id — the
 // templates open in editors first, then the workspace's files that look like templates — and a
 // finding by the place the template check puts the same code on the same resource (the node to
@@ -6,8 +7,13 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../model/finding';
 import type { checkTemplate } from '../../template/check-template';
-import { isTemplateFileName, looksLikeTemplate } from '../template/template-detect';
-import type { ResourceTreeNode } from './tree-node';
+import { isTemplateFileName, looksLikeTemplate } from './template-detect';
+
+/** What to look for: a finding placed by a template check, and/or a resource's logical id. */
+export interface TemplateTarget {
+  readonly finding?: Finding;
+  readonly logicalId?: string;
+}
 
 const TEMPLATE_GLOB = '**/*.{yaml,yml,json,template}';
 const NOT_TEMPLATES = '**/{node_modules,.git,.aws-sam,cdk.out,dist}/**';
@@ -16,13 +22,13 @@ const MAX_FILES = 200;
 
 let engine: Promise<{ checkTemplate: typeof checkTemplate }> | undefined;
 
-export async function templateLocation(node: ResourceTreeNode): Promise<vscode.Location | undefined> {
-  const finding = node.finding;
+export async function templateLocation(target: TemplateTarget): Promise<vscode.Location | undefined> {
+  const finding = target.finding;
   if (finding?.file && finding.range) {
     const uri = resolveFile(finding.file);
     if (uri) return new vscode.Location(uri, toRange(finding.range));
   }
-  const logicalId = node.logicalId;
+  const logicalId = target.logicalId;
   if (!logicalId) return undefined;
   engine ??= import('../../template/check-template.js');
   const { checkTemplate } = await engine;
@@ -54,8 +60,17 @@ async function* templates(): AsyncGenerator<{ uri: vscode.Uri; text: string }> {
   files.sort((a, b) => Number(!/\/template\.ya?ml$/.test(a.path)) - Number(!/\/template\.ya?ml$/.test(b.path)) || a.path.localeCompare(b.path));
   for (const uri of files) {
     if (seen.has(uri.toString())) continue;
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    if (looksLikeTemplate(text)) yield { uri, text };
+    const text = await readText(uri);
+    if (text !== undefined && looksLikeTemplate(text)) yield { uri, text };
+  }
+}
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    // Deleted since the search, or unreadable: not the template we are looking for.
+    return undefined;
   }
 }
 
