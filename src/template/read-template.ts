@@ -8,6 +8,7 @@ import type { Scope } from './evaluate';
 import { parseTemplateText, type TemplateProblem } from './parse-template';
 import { bindParameters, parameterValue, type ParameterBinding } from './parameters';
 import { readApis } from './read-apis';
+import { readConnectors } from './read-connectors';
 import { readDataStores } from './read-data-stores';
 import { readDns } from './read-dns';
 import { readDomains } from './read-domains';
@@ -93,6 +94,8 @@ function readWorld(root: MapNode, resources: readonly TemplateResource[], resour
   readRoles(ctx);
   readFunctions(ctx);
   readApis(ctx);
+  // After functions and APIs: connectors add to both.
+  readConnectors(ctx);
   readDns(ctx);
   readDomains(ctx);
   return ctx.model;
