@@ -37,6 +37,9 @@ function operationIntegration(ctx: TemplateContext, api: Api, route: string, ope
   const uri = ctx.text(ctx.prop(integration, 'uri')?.node);
   const type = ctx.text(ctx.prop(integration, 'type')?.node)?.toLowerCase();
   if (uri === undefined || !isLambdaUri(uri) || (type !== undefined && type !== 'aws_proxy' && type !== 'aws')) return undefined;
+  // With `credentials`, API Gateway invokes as that role and needs no resource policy; the model
+  // cannot say so yet, so the integration is left out rather than reported as lacking a permission.
+  if (ctx.prop(integration, 'credentials')) return undefined;
   const timeout = valueNumber(ctx.evaluate(ctx.prop(integration, 'timeoutInMillis')?.node));
   return { route: api.protocol === 'HTTP' && route === 'ANY $default' ? '$default' : route, functionArn: functionArnIn(uri), timeoutMs: timeout ?? defaultTimeout };
 }

@@ -66,6 +66,11 @@ test('an HTTP API (ApiGatewayV2 Body) integration naming the function ARN (paylo
   assert.deepEqual(api?.integrations, [{ route: 'POST /items', functionArn: 'arn:aws:lambda:eu-west-1:<account-id>:function:Handler', timeoutMs: 30_000 }]);
 });
 
+test('an integration that invokes with its own role (credentials) is not reported as lacking the invoke permission', () => {
+  const withRole = `${restIntegration()}\n                credentials: !GetAtt Role.Arn`;
+  assert.deepEqual(check(cloudFormationApi('AWS::ApiGateway::RestApi', withRole, 3)).findings.map((f) => f.code), []);
+});
+
 test('http_proxy integrations call no function', () => {
   const proxy = `                type: http_proxy\n                httpMethod: POST\n                uri: https://backend.example.com/items`;
   assert.deepEqual(check(cloudFormationApi('AWS::ApiGateway::RestApi', proxy, 60)).snapshot.resources.apis[0]?.integrations, []);
