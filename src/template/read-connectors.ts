@@ -5,6 +5,7 @@
 // destination, as an event would. Pairs SAM does not support grant nothing here.
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-connector.html
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/reference-sam-connector.html
+import { endpointServiceKey } from '../analysis/aws-services';
 import type { LambdaFunction, Permission } from '../model/snapshot';
 import { modelId } from './resource-refs';
 import type { Span } from './source-text';
@@ -110,7 +111,8 @@ function addPrincipal(fn: LambdaFunction, principal: string): void {
 function markNeed(ctx: TemplateContext, fn: LambdaFunction, actions: readonly string[], at: Span): void {
   const anchors = ctx.model.origin('lambdaFunctions', fn.id)?.anchors;
   for (const action of actions) {
-    const anchor = `aws-api:${action.slice(0, action.indexOf(':'))}`;
+    // Named as the finding's aws-service hop names the service (place-findings reads it back).
+    const anchor = `aws-api:${endpointServiceKey(action.slice(0, action.indexOf(':')))}`;
     if (anchors && !anchors.has(anchor)) anchors.set(anchor, at);
   }
 }

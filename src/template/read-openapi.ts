@@ -10,7 +10,7 @@ import { modelId } from './resource-refs';
 import { property } from './resource-common';
 import type { TemplateContext, TemplateResource } from './template-context';
 import type { TemplateNode } from './template-node';
-import { isSymbolic, symbolic, valueNumber } from './values';
+import { symbolic, valueNumber } from './values';
 
 /** Where each API type keeps its inline definition, and where it names one kept elsewhere. */
 const DEFINITION: Readonly<Record<string, { readonly inline: string; readonly elsewhere: string }>> = {
@@ -29,7 +29,7 @@ export function functionArnIn(uri: string): string {
 
 /** Lambda URIs only: http(s) and other AWS service integrations call no function. */
 function isLambdaUri(uri: string): boolean {
-  return uri.includes(':lambda:path/') || /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(uri) || (isSymbolic(uri) && uri.includes('.Arn'));
+  return uri.includes(':lambda:path/') || /^arn:[^:]+:lambda:[^:]*:[^:]*:function:/.test(uri);
 }
 
 function operationIntegration(ctx: TemplateContext, api: Api, route: string, operation: TemplateNode, defaultTimeout: number): ApiIntegration | undefined {
