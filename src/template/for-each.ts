@@ -1,6 +1,6 @@
 // Fn::ForEach (the AWS::LanguageExtensions transform) in the Resources section: one copy of the
-// resource fragment per item of the collection, with the identifier replaced — `${Id}` and
-// `&{Id}` (non-alphanumerics dropped) in keys, `Ref Id` and `${Id}` inside Fn::Sub in values.
+// resource fragment per item of the collection, with the identifier replaced — every `${Id}` and
+// `&{Id}` (non-alphanumerics dropped) in keys and values, and `Ref Id`.
 // Loops nest. A collection the template does not give (a parameter with no value, an import)
 // cannot be expanded: its resources stay unknown, and the block is reported as unexpanded.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html
@@ -56,10 +56,10 @@ export function loopEntry(node: TemplateNode | undefined): MapEntry | undefined 
 
 type Bindings = ReadonlyMap<string, string>;
 
-function substituteText(text: string, bindings: Bindings, inKey: boolean): string {
+function substituteText(text: string, bindings: Bindings): string {
   return text.replace(/([$&])\{([^}]+)\}/g, (whole, sigil: string, name: string) => {
     const value = bindings.get(name.trim());
-    if (value === undefined || (sigil === '&' && !inKey)) return whole;
+    if (value === undefined) return whole;
     return sigil === '&' ? value.replace(/[^A-Za-z0-9]/g, '') : value;
   });
 }
@@ -68,30 +68,19 @@ function substituteText(text: string, bindings: Bindings, inKey: boolean): strin
 function substitute(node: TemplateNode, bindings: Bindings): TemplateNode {
   switch (node.kind) {
     case 'scalar':
+      return typeof node.value === 'string' ? { ...node, value: substituteText(node.value, bindings) } : node;
     case 'invalid':
       return node;
     case 'seq':
       return { ...node, items: node.items.map((item) => substitute(item, bindings)) };
     case 'map':
       return mapNode(
-        node.entries.map((entry): MapEntry => ({ key: substituteText(entry.key, bindings, true), keySpan: entry.keySpan, value: substitute(entry.value, bindings) })),
+        node.entries.map((entry): MapEntry => ({ key: substituteText(entry.key, bindings), keySpan: entry.keySpan, value: substitute(entry.value, bindings) })),
         node.span,
       );
     case 'fn': {
-      if (node.name === 'Ref') {
-        const value = bindings.get(scalarText(node.arg) ?? '');
-        if (value !== undefined) return { kind: 'scalar', value, span: node.span };
-      }
-      if (node.name === 'Fn::Sub') {
-        const template = node.arg.kind === 'seq' ? node.arg.items[0] : node.arg;
-        const text = scalarText(template);
-        if (template && text !== undefined) {
-          const replaced: TemplateNode = { kind: 'scalar', value: substituteText(text, bindings, false), span: template.span };
-          const arg: TemplateNode = node.arg.kind === 'seq' ? { ...node.arg, items: [replaced, ...node.arg.items.slice(1).map((item) => substitute(item, bindings))] } : replaced;
-          return { ...node, arg };
-        }
-      }
-      return { ...node, arg: substitute(node.arg, bindings) };
+      const value = node.name === 'Ref' ? bindings.get(scalarText(node.arg) ?? '') : undefined;
+      return value !== undefined ? { kind: 'scalar', value, span: node.span } : { ...node, arg: substitute(node.arg, bindings) };
     }
   }
 }
@@ -112,7 +101,7 @@ function expandLoop(value: TemplateNode, keySpan: Span, resolve: CollectionResol
         expandLoop(entry.value, keySpan, resolve, inner, depth + 1, out);
         continue;
       }
-      out.resources.push({ logicalId: substituteText(entry.key, inner, true), node: substitute(entry.value, inner), keySpan });
+      out.resources.push({ logicalId: substituteText(entry.key, inner), node: substitute(entry.value, inner), keySpan });
     }
   }
 }

@@ -49,6 +49,12 @@ test('a literal collection expands: the function\'s subnets are known, so the mi
   assert.deepEqual(subnets, ['subnet-Isolated1 10.0.1.0/24 isolated-1', 'subnet-Isolated2 10.0.2.0/24 isolated-2']);
 });
 
+test('the identifier is replaced in every string of the fragment, not only inside Fn::Sub', () => {
+  const text = subnetsLoop('[1, 2]').replace("CidrBlock: !Sub '10.0.${Zone}.0/24'", "CidrBlock: '10.0.${Zone}.0/24'").replace("Value: !Sub 'isolated-${Zone}'", "Value: 'isolated-&{Zone}'");
+  const subnets = check(text).snapshot.resources.subnets.map((s) => `${s.cidrBlock} ${s.name ?? ''}`).sort();
+  assert.deepEqual(subnets, ['10.0.1.0/24 isolated-1', '10.0.2.0/24 isolated-2']);
+});
+
 test('&{Id} drops the non-alphanumeric characters of the value in logical ids', () => {
   const text = subnetsLoop('[1, 2]').replace("'Isolated&{Zone}'", "'Isolated&{Zone}x'").replace('!Ref Isolated1, !Ref Isolated2', '!Ref Isolated1x');
   const result = check(text.replace('[1, 2]', "['1', '2']"));
