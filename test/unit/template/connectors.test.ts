@@ -34,6 +34,14 @@ Resources:
   Refunds:
     Type: AWS::Serverless::Function
     Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: src/}
+  Uploads:
+    Type: AWS::S3::Bucket
+  Bus:
+    Type: AWS::Events::EventBus
+    Properties: {Name: orders}
+  Checkout:
+    Type: AWS::Serverless::StateMachine
+    Properties: {Definition: {StartAt: Done, States: {Done: {Type: Succeed}}}}
   Worker:
     Type: AWS::Serverless::Function
 ${connectors}    Properties:
@@ -57,8 +65,16 @@ test('an embedded Write connector to a queue gives the VPC function an SQS need,
   assertAt(text, finding, 'Destination:', 'Connectors:');
 });
 
-test('each destination type maps to its service: table → DynamoDB, topic → SNS, function → lambda:InvokeFunction', () => {
-  for (const [destination, action] of [['Ledger', /dynamodb:PutItem/], ['Audit', /sns:Publish/], ['Refunds', /lambda:InvokeFunction/]] as const) {
+test('each destination type maps to its service: table, topic, function, bucket, event bus, state machine', () => {
+  const expected = [
+    ['Ledger', /dynamodb:PutItem/],
+    ['Audit', /sns:Publish/],
+    ['Refunds', /lambda:InvokeFunction/],
+    ['Uploads', /s3:PutObject/],
+    ['Bus', /events:PutEvents/],
+    ['Checkout', /states:StartExecution/],
+  ] as const;
+  for (const [destination, action] of expected) {
     const finding = only(check(vpcFunction(embedded(destination, 'Write'))).findings, 'lambda-vpc-no-aws-endpoint');
     assert.match(finding.message, action, destination);
   }
