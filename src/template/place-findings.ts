@@ -42,7 +42,8 @@ const VPC_PLACEMENT: readonly Place[] = [['resource', 'subnetIds'], ['resource',
 // Keyed by string: codes are added over time, and this table may name one before the model does.
 const PLACEMENT: Readonly<Record<string, readonly Place[]>> = {
   'lambda-vpc-no-internet': VPC_PLACEMENT,
-  'lambda-vpc-no-aws-endpoint': VPC_PLACEMENT,
+  // A need a connector gives lands on its Destination (the reader's `aws-api:<service>` anchor).
+  'lambda-vpc-no-aws-endpoint': [['resource', 'aws-api'], ...VPC_PLACEMENT],
   'lambda-vpc-public-subnet': VPC_PLACEMENT,
   'unverifiable-path': VPC_PLACEMENT,
   'lambda-vpc-no-security-group': [['resource', 'securityGroupIds'], ['resource', 'vpcConfig']],
@@ -64,6 +65,12 @@ const PLACEMENT: Readonly<Record<string, readonly Place[]>> = {
   'api-timeout-exceeds-integration': [['resource', 'timeout'], ['lambda-function', 'timeout'], ['resource', 'resource']],
   'api-lambda-permission-missing': [['resource', 'events'], ['lambda-function', 'events'], ['lambda-function', 'resource']],
 };
+
+/** `aws-api:<service>` for the AWS service a finding's path ends at (its hop id is com.amazonaws.<region>.<service>). */
+function serviceAnchor(hops: readonly Hop[]): string | undefined {
+  const service = hops.find((h) => h.kind === 'aws-service')?.id.split('.').slice(3).join('.');
+  return service ? `aws-api:${service}` : undefined;
+}
 
 export class FindingPlacer {
   constructor(
@@ -128,8 +135,9 @@ export class FindingPlacer {
         continue;
       }
       const origins = source === 'resource' ? (own ? [own] : []) : this.hopOrigins(hops, source);
+      const named = anchor === 'aws-api' ? serviceAnchor(hops) : anchor;
       for (const origin of origins) {
-        const span = origin.anchors.get(anchor);
+        const span = named === undefined ? undefined : origin.anchors.get(named);
         if (span) return span;
       }
     }

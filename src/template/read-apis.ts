@@ -6,6 +6,7 @@
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-httpapi.html
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (integration timeout 29 s REST, 30 s HTTP)
 import type { Api, LambdaFunction } from '../model/snapshot';
+import { functionArnIn, readOpenApiDefinitions } from './read-openapi';
 import { modelId } from './resource-refs';
 import { originOf, property, stamp } from './resource-common';
 import type { TemplateContext, TemplateResource } from './template-context';
@@ -105,11 +106,6 @@ function readCloudFormationApis(ctx: TemplateContext): void {
   readV2Routes(ctx);
 }
 
-/** The function ARN inside an integration URI (…/functions/<arn>/invocations), or the ARN itself. */
-function functionArnIn(uri: string): string {
-  return /\/functions\/(.+)\/invocations$/.exec(uri)?.[1] ?? uri;
-}
-
 /** The path of an AWS::ApiGateway::Resource, built up through ParentId (the root is GetAtt Api.RootResourceId). */
 function resourcePath(ctx: TemplateContext, resourceNode: string | undefined, depth = 0): string {
   const resource = resourceNode ? ctx.resources.get(resourceNode) : undefined;
@@ -182,4 +178,6 @@ export function readApis(ctx: TemplateContext): void {
   readSamApis(ctx);
   readCloudFormationApis(ctx);
   readEvents(ctx);
+  // After events: SAM merges an event's route into the definition, so the same route is read once.
+  readOpenApiDefinitions(ctx, REST_TIMEOUT_MS, HTTP_TIMEOUT_MS);
 }

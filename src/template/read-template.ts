@@ -4,10 +4,11 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html
 import type { Snapshot } from '../model/snapshot';
 import { conditionWorlds, type ConditionValues } from './conditions';
-import type { Scope } from './evaluate';
+import { evaluate, type Scope } from './evaluate';
 import { parseTemplateText, type TemplateProblem } from './parse-template';
 import { bindParameters, parameterValue, type ParameterBinding } from './parameters';
 import { readApis } from './read-apis';
+import { readConnectors } from './read-connectors';
 import { readDataStores } from './read-data-stores';
 import { readDns } from './read-dns';
 import { readDomains } from './read-domains';
@@ -21,7 +22,7 @@ import { TemplateContext, type Environment, type TemplateResource } from './temp
 import type { TemplateModel } from './template-model';
 import { collectResources } from './template-resources';
 import { childOf, type MapNode } from './template-node';
-import { symbolic, type Value } from './values';
+import { knownText, symbolic, type Value } from './values';
 
 export interface ReadSettings {
   /** The region the template deploys to; else the account snapshot's only region; else unknown. */
@@ -53,6 +54,13 @@ function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
+}
+
+/** A list whose every item the template gives, as texts; undefined when any is unknown. */
+function knownTexts(value: Value): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const texts = (value as Value[]).map(knownText);
+  return texts.every((t): t is string => t !== undefined) ? texts : undefined;
 }
 
 function environmentFor(settings: ReadSettings): Environment {
@@ -93,6 +101,8 @@ function readWorld(root: MapNode, resources: readonly TemplateResource[], resour
   readRoles(ctx);
   readFunctions(ctx);
   readApis(ctx);
+  // After functions and APIs: connectors add to both.
+  readConnectors(ctx);
   readDns(ctx);
   readDomains(ctx);
   return ctx.model;
@@ -105,8 +115,6 @@ export function readTemplate(text: string, settings: ReadSettings): TemplateRead
   const empty = { lines, problems: parsed.problems, parameters: new Map<string, ParameterBinding>(), environment, worlds: [] };
   if (!parsed.root) return empty;
   const root = parsed.root;
-  const collected = collectResources(root);
-  const problems = [...parsed.problems, ...collected.problems];
   const parameters = bindParameters(root, settings.parameterOverrides, settings.samconfigOverrides);
   const mappings = childOf(root, 'Mappings');
   const base = {
@@ -119,6 +127,9 @@ export function readTemplate(text: string, settings: ReadSettings): TemplateRead
     budget: { steps: EVALUATION_BUDGET },
   };
   const noResources = { resourceRef: () => undefined, resourceAttribute: () => undefined };
+  // Fn::ForEach collections come before any resource exists: literals, parameters, mappings.
+  const collected = collectResources(root, (collection) => knownTexts(evaluate(collection, { ...base, ...noResources, condition: () => undefined })));
+  const problems = [...parsed.problems, ...collected.problems];
   const worlds = conditionWorlds(root, { ...base, ...noResources }).map((conditions) => ({
     conditions,
     model: readWorld(root, collected.resources, collected.conditions, conditions, base, environment),

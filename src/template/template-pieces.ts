@@ -6,6 +6,7 @@
 // about (JSON or flow style at the top, directives, several documents, anchors and aliases that
 // could cross pieces, uneven indentation) is parsed whole instead.
 // https://yaml.org/spec/1.2.2/#81-block-collection-styles
+import { loopMap } from './for-each';
 import type { ParsedPiece } from './parse-template';
 import type { Span } from './source-text';
 import { mapNode, type MapEntry } from './template-node';
@@ -105,7 +106,7 @@ export function assemblePieces(split: Pieces, parse: (text: string, offset: numb
   for (const piece of split.pieces) {
     const parsed = parse(piece.text, piece.offset);
     problems.push(...parsed.problems);
-    const node = parsed.node;
+    const node = piece.resource ? (loopMap(parsed.node) ?? parsed.node) : parsed.node;
     if (node?.kind !== 'map') continue;
     if (piece.resource && resourcesAt < 0) {
       resourcesAt = top.length;

@@ -5,6 +5,7 @@
 // Structural mistakes CloudFormation rejects outright (no Resources, a resource without Type) are
 // reported as problems at the offending key.
 import type { TemplateProblem } from './parse-template';
+import { expandForEach, fragmentEntries, isForEachKey, type CollectionResolver } from './for-each';
 import { globalsFor, mergeGlobals } from './globals';
 import type { Span } from './source-text';
 import type { TemplateResource } from './template-context';
@@ -15,6 +16,8 @@ export interface CollectedResources {
   /** Resource-level `Condition`, by logical id. */
   readonly conditions: ReadonlyMap<string, string>;
   readonly problems: TemplateProblem[];
+  /** Fn::ForEach blocks whose collection the template does not give: their resources are unknown. */
+  readonly unexpanded: Span[];
 }
 
 function syntheticApi(root: MapNode, logicalId: string, type: string, stage: string | undefined, at: Span): TemplateResource {
@@ -44,34 +47,53 @@ function implicitApis(root: MapNode, resources: readonly TemplateResource[], dec
   return [...found.values()];
 }
 
-export function collectResources(root: MapNode): CollectedResources {
+/** Without parameters, only literal collections are known. */
+const literalCollection: CollectionResolver = (node) => (node.kind === 'seq' && node.items.every((i) => scalarText(i) !== undefined) ? node.items.map((i) => scalarText(i) ?? '') : undefined);
+
+export function collectResources(root: MapNode, resolveCollection: CollectionResolver = literalCollection): CollectedResources {
   const problems: TemplateProblem[] = [];
+  const unexpanded: Span[] = [];
   const resources: TemplateResource[] = [];
   const conditions = new Map<string, string>();
   const section = root.byKey.get('Resources');
   if (!section) {
     problems.push({ message: 'not a CloudFormation template: it has no Resources section', span: root.entries[0]?.keySpan ?? root.span, severity: 'error' });
-    return { resources, conditions, problems };
+    return { resources, conditions, problems, unexpanded };
   }
-  if (section.value.kind !== 'map') {
+  const entries = fragmentEntries(section.value);
+  if (entries === undefined) {
     problems.push({ message: 'Resources must be a mapping of logical ids to resources', span: section.keySpan, severity: 'error' });
-    return { resources, conditions, problems };
+    return { resources, conditions, problems, unexpanded };
   }
-  for (const entry of section.value.entries) {
-    // Fn::ForEach (AWS::LanguageExtensions) expands at deploy time; its resources are not read.
-    if (entry.key.startsWith('Fn::ForEach::')) continue;
-    const node: TemplateNode = entry.value;
+  const add = (logicalId: string, keySpan: Span, node: TemplateNode, fromLoop = false): void => {
     const type = scalarText(childOf(node, 'Type'));
     if (node.kind !== 'map' || type === undefined) {
-      problems.push({ message: `resource ${entry.key} has no Type`, span: entry.keySpan, severity: 'error' });
+      problems.push({ message: `resource ${logicalId} has no Type`, span: keySpan, severity: 'error' });
+      return;
+    }
+    // Duplicate keys the parser reports; a loop making an existing id is CloudFormation's error too.
+    if (fromLoop && seen.has(logicalId)) {
+      problems.push({ message: `resource ${logicalId} is declared twice (a Fn::ForEach makes the same logical id more than once)`, span: keySpan, severity: 'error' });
+      return;
+    }
+    seen.add(logicalId);
+    const properties = childOf(node, 'Properties');
+    resources.push({ logicalId, type, keySpan, node, properties: mergeGlobals(globalsFor(root, type), properties) });
+    const condition = scalarText(childOf(node, 'Condition'));
+    if (condition) conditions.set(logicalId, condition);
+  };
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (isForEachKey(entry.key)) {
+      // Fn::ForEach (AWS::LanguageExtensions): its copies, when the collection is known.
+      const expansion = expandForEach(entry.value, entry.keySpan, resolveCollection);
+      for (const resource of expansion.resources) add(resource.logicalId, resource.keySpan, resource.node, true);
+      unexpanded.push(...expansion.unexpanded);
       continue;
     }
-    const properties = childOf(node, 'Properties');
-    resources.push({ logicalId: entry.key, type, keySpan: entry.keySpan, node, properties: mergeGlobals(globalsFor(root, type), properties) });
-    const condition = scalarText(childOf(node, 'Condition'));
-    if (condition) conditions.set(entry.key, condition);
+    add(entry.key, entry.keySpan, entry.value);
   }
   const declared = new Set(resources.map((r) => r.logicalId));
   resources.push(...implicitApis(root, resources, declared));
-  return { resources, conditions, problems };
+  return { resources, conditions, problems, unexpanded };
 }
