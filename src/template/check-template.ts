@@ -11,6 +11,7 @@ import { parseParameterOverrides, type ParameterBinding } from './parameters';
 import { FindingPlacer } from './place-findings';
 import { readTemplate, type TemplateReading } from './read-template';
 import { readSamconfig, type SamconfigFile } from './samconfig';
+import { contentHash, sameContent } from './same-content';
 import { LineIndex } from './source-text';
 import type { Environment } from './template-context';
 import { TemplateModel } from './template-model';
@@ -100,18 +101,33 @@ const emptyModel = (): TemplateModel => new TemplateModel();
 /**
  * The analysis of the last few models, by their content: an edit that changes nothing the
  * analysis reads (a comment, a description, a handler name) reuses the findings, which are then
- * placed anew. The account snapshot is compared by identity: a new scan is a new object.
+ * placed anew. Content is compared by a hash, then confirmed value by value (no JSON text is
+ * built: that was a tenth of a re-check). The account snapshot is compared by identity: a new
+ * scan is a new object.
  */
-const analyses = new Map<string, { account: Snapshot | undefined; findings: Finding[] }>();
+interface RememberedAnalysis {
+  readonly hash: number;
+  readonly content: readonly unknown[];
+  readonly account: Snapshot | undefined;
+  readonly findings: Finding[];
+}
+const analyses: RememberedAnalysis[] = [];
 const MAX_REMEMBERED_ANALYSES = 8;
 
 function analyzeRemembered(model: TemplateModel, env: Environment, snapshot: Snapshot): Finding[] {
-  const key = JSON.stringify([env.region, env.accountId, model.resources]);
-  const remembered = analyses.get(key);
-  if (remembered && remembered.account === env.account) return remembered.findings;
+  const content = [env.region, env.accountId, model.resources];
+  const hash = contentHash(content);
+  const at = analyses.findIndex((a) => a.hash === hash && a.account === env.account && sameContent(a.content, content));
+  const remembered = analyses[at];
+  if (remembered) {
+    // Most recently used last, so the oldest goes first.
+    analyses.splice(at, 1);
+    analyses.push(remembered);
+    return remembered.findings;
+  }
   const findings = analyze(snapshot);
-  analyses.set(key, { account: env.account, findings });
-  if (analyses.size > MAX_REMEMBERED_ANALYSES) analyses.delete(analyses.keys().next().value as string);
+  analyses.push({ hash, content, account: env.account, findings });
+  if (analyses.length > MAX_REMEMBERED_ANALYSES) analyses.shift();
   return findings;
 }
 
