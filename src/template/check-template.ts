@@ -11,7 +11,6 @@ import { parseParameterOverrides, type ParameterBinding } from './parameters';
 import { FindingPlacer } from './place-findings';
 import { readTemplate, type TemplateReading } from './read-template';
 import { readSamconfig, type SamconfigFile } from './samconfig';
-import { contentHash, sameContent } from './same-content';
 import { LineIndex } from './source-text';
 import type { Environment } from './template-context';
 import { TemplateModel } from './template-model';
@@ -101,13 +100,13 @@ const emptyModel = (): TemplateModel => new TemplateModel();
 /**
  * The analysis of the last few models, by their content: an edit that changes nothing the
  * analysis reads (a comment, a description, a handler name) reuses the findings, which are then
- * placed anew. Content is compared by a hash, then confirmed value by value (no JSON text is
- * built: that was a tenth of a re-check). The account snapshot is compared by identity: a new
- * scan is a new object.
+ * placed anew. The content is the model's JSON text (JSON.stringify is native and fast), compared
+ * with === against the few remembered ones rather than used as a map key, which would hash the
+ * whole half-megabyte text of a large template on every edit. The account snapshot is compared
+ * by identity: a new scan is a new object.
  */
 interface RememberedAnalysis {
-  readonly hash: number;
-  readonly content: readonly unknown[];
+  readonly content: string;
   readonly account: Snapshot | undefined;
   readonly findings: Finding[];
 }
@@ -115,18 +114,11 @@ const analyses: RememberedAnalysis[] = [];
 const MAX_REMEMBERED_ANALYSES = 8;
 
 function analyzeRemembered(model: TemplateModel, env: Environment, snapshot: Snapshot): Finding[] {
-  const content = [env.region, env.accountId, model.resources];
-  const hash = contentHash(content);
-  const at = analyses.findIndex((a) => a.hash === hash && a.account === env.account && sameContent(a.content, content));
-  const remembered = analyses[at];
-  if (remembered) {
-    // Most recently used last, so the oldest goes first.
-    analyses.splice(at, 1);
-    analyses.push(remembered);
-    return remembered.findings;
-  }
+  const content = JSON.stringify([env.region, env.accountId, model.resources]);
+  const remembered = analyses.find((a) => a.account === env.account && a.content === content);
+  if (remembered) return remembered.findings;
   const findings = analyze(snapshot);
-  analyses.push({ hash, content, account: env.account, findings });
+  analyses.push({ content, account: env.account, findings });
   if (analyses.length > MAX_REMEMBERED_ANALYSES) analyses.shift();
   return findings;
 }
