@@ -7,7 +7,7 @@
 // Screenshots land in test-results/vscode-template-account-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -65,6 +65,9 @@ describe('checking a template against the last scanned account in a real VS Code
     if ((await checked()) !== on) await checkbox.click();
     await waitUntil(async () => (await checked()) === on, `the setting to read ${on ? 'on' : 'off'}`);
     await page.screenshot({ path: join(RESULTS, `vscode-template-account-setting-${on ? 'on' : 'off'}.png`) });
+    // The Settings editor writes a change a moment after the click; closing it first can lose the write.
+    const saved = () => /"serverlessNetworkMap\.checkAgainstAccount":\s*true/.test(readFileSync(join(server!.userDataDir, 'User', 'settings.json'), 'utf8'));
+    await waitUntil(async () => saved() === on, `settings.json to say checkAgainstAccount ${on ? 'on' : 'off'}`);
     // Close the Settings editor: the template's tab is active again, the Problems panel still open.
     await page.keyboard.press('Control+W');
   }
