@@ -6,19 +6,29 @@ import type { SnapshotIndex } from './snapshot-index';
 
 export type Memo<K extends object, V> = (index: SnapshotIndex, owner: K, key: unknown, compute: () => V) => V;
 
-/** A cache per index and owner object (a function, a subnet), then by any key (a string, a need object). */
+/**
+ * A cache per index and owner object (a function, a subnet), then by any key (a string, a need
+ * object). The empty key — "the answer for this owner" — needs no Map of its own per owner.
+ */
 export function memo<K extends object, V>(): Memo<K, V> {
-  const byIndex = new WeakMap<SnapshotIndex, Map<K, Map<unknown, V>>>();
+  const byIndex = new WeakMap<SnapshotIndex, { readonly single: Map<K, V>; readonly byOwner: Map<K, Map<unknown, V>> }>();
   return (index, owner, key, compute) => {
-    let byOwner = byIndex.get(index);
-    if (!byOwner) {
-      byOwner = new Map();
-      byIndex.set(index, byOwner);
+    let caches = byIndex.get(index);
+    if (!caches) {
+      caches = { single: new Map(), byOwner: new Map() };
+      byIndex.set(index, caches);
     }
-    let byKey = byOwner.get(owner);
+    if (key === '') {
+      const found = caches.single.get(owner);
+      if (found !== undefined || caches.single.has(owner)) return found as V;
+      const value = compute();
+      caches.single.set(owner, value);
+      return value;
+    }
+    let byKey = caches.byOwner.get(owner);
     if (!byKey) {
       byKey = new Map();
-      byOwner.set(owner, byKey);
+      caches.byOwner.set(owner, byKey);
     }
     const found = byKey.get(key);
     if (found !== undefined || byKey.has(key)) return found as V;

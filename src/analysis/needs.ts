@@ -48,7 +48,8 @@ interface Grant {
   readonly action: string;
   readonly via: string;
   readonly origin: NeedOrigin;
-  readonly resources: readonly string[];
+  /** regionOfResources of the statement's resources, worked out once per statement, not per action. */
+  readonly region: string | undefined;
 }
 
 export function roleOf(index: SnapshotIndex, fn: LambdaFunction) {
@@ -56,8 +57,17 @@ export function roleOf(index: SnapshotIndex, fn: LambdaFunction) {
   return index.iamRoles.get(fn.roleArn) ?? index.iamRoles.get(fn.roleArn.slice(fn.roleArn.lastIndexOf('/') + 1));
 }
 
-function fromStatements(statements: readonly Permission[], origin: NeedOrigin): Grant[] {
-  return statements.flatMap((s) => s.actions.filter(impliesApiCall).map((action) => ({ action, via: s.via, origin, resources: s.resources })));
+function fromStatements(statements: readonly Permission[], origin: NeedOrigin, into: Grant[] = []): Grant[] {
+  // Plain loops: this runs for every function on every re-check, and a policy template lists many actions.
+  for (const s of statements) {
+    let region: string | undefined | null = null;
+    for (const action of s.actions) {
+      if (!impliesApiCall(action)) continue;
+      if (region === null) region = regionOfResources(s.resources);
+      into.push({ action, via: s.via, origin, region });
+    }
+  }
+  return into;
 }
 
 // A role serves many functions; what it implies is worked out once.
@@ -67,9 +77,9 @@ function grantsOfRole(index: SnapshotIndex, role: IamRole, origin: NeedOrigin): 
   return roleGrants(index, role, origin, () => {
     const roleName = `role ${role.name ?? role.id}`;
     const all = fromStatements(role.statements, origin);
-    for (const action of role.allowedActions) if (impliesApiCall(action)) all.push({ action, via: roleName, origin, resources: ['*'] });
+    for (const action of role.allowedActions) if (impliesApiCall(action)) all.push({ action, via: roleName, origin, region: undefined });
     for (const arn of role.managedPolicyArns) {
-      for (const action of managedPolicyActions(arn) ?? []) if (impliesApiCall(action)) all.push({ action, via: managedPolicyName(arn), origin, resources: ['*'] });
+      for (const action of managedPolicyActions(arn) ?? []) if (impliesApiCall(action)) all.push({ action, via: managedPolicyName(arn), origin, region: undefined });
     }
     return all;
   });
@@ -81,13 +91,16 @@ function grantsOf(index: SnapshotIndex, fn: LambdaFunction): readonly Grant[] {
   const role = roleOf(index, fn);
   if (!role) return own;
   const fromRole = grantsOfRole(index, role, (index.functionsByRoleArn.get(role.arn) ?? 0) > 1 ? 'shared-role' : 'role');
-  return own.length === 0 ? fromRole : [...own, ...fromRole];
+  if (own.length === 0) return fromRole;
+  for (const grant of fromRole) own.push(grant);
+  return own;
 }
 
 function needFromGrant(fn: LambdaFunction, grant: Grant, service: string): EffectiveAwsApiNeed {
-  const region = regionOfResources(grant.resources);
-  const need: EffectiveAwsApiNeed = { kind: 'aws-api', service, action: grant.action, via: grant.via, origin: grant.origin };
-  return region !== undefined && region !== fn.region ? { ...need, region } : need;
+  const region = grant.region;
+  return region !== undefined && region !== fn.region
+    ? { kind: 'aws-api', service, action: grant.action, via: grant.via, origin: grant.origin, region }
+    : { kind: 'aws-api', service, action: grant.action, via: grant.via, origin: grant.origin };
 }
 
 /**
@@ -101,39 +114,50 @@ function collectNeeds(index: SnapshotIndex, fn: LambdaFunction): EffectiveNeed[]
   const seen = new Set<string>();
   const services = new Set<string>();
   const perService = new Map<string, number>();
-  const add = (need: EffectiveAwsApiNeed): void => {
-    const key = endpointServiceKey(need.service);
-    const actionKey = `${key}|${(need.action ?? '').toLowerCase()}|${need.region ?? ''}`;
-    if (seen.has(actionKey)) return;
+  // The key is built before the need: most derived actions repeat one already listed.
+  const isNew = (key: string, action: string | undefined, region: string | undefined): boolean => {
+    const actionKey = `${key}|${action === undefined ? '' : action.toLowerCase()}|${region ?? ''}`;
+    if (seen.has(actionKey)) return false;
     seen.add(actionKey);
     services.add(key);
-    needs.push(need);
+    return true;
   };
   const grants = grantsOf(index, fn);
   const capped = (grant: Grant, service: string): void => {
     const key = endpointServiceKey(service);
     const count = perService.get(key) ?? 0;
     if (count >= MAX_DERIVED_PER_SERVICE) return;
-    const before = needs.length;
-    add(needFromGrant(fn, grant, service));
-    if (needs.length > before) perService.set(key, count + 1);
+    const region = grant.region !== undefined && grant.region !== fn.region ? grant.region : undefined;
+    if (!isNew(key, grant.action, region)) return;
+    needs.push(needFromGrant(fn, grant, service));
+    perService.set(key, count + 1);
   };
   for (const grant of grants) {
-    const service = grant.origin === 'function-policy' ? serviceOfAction(grant.action) : undefined;
+    const service = grant.origin === 'function-policy' ? serviceOf(grant.action) : undefined;
     if (service) capped(grant, service);
   }
   for (const need of fn.needs) {
-    if (need.kind === 'aws-api') add({ ...need, origin: 'declared' });
-    else needs.push(need);
+    if (need.kind !== 'aws-api') needs.push(need);
+    else if (isNew(endpointServiceKey(need.service), need.action, undefined)) needs.push({ ...need, origin: 'declared' });
   }
   const explicit = new Set(services);
   for (const grant of grants) {
     if (grant.origin === 'function-policy') continue;
-    const service = serviceOfAction(grant.action);
+    const service = serviceOf(grant.action);
     if (!service) continue;
     if (!explicit.has(endpointServiceKey(service))) capped(grant, service);
   }
   return needs;
+}
+
+// serviceOfAction, remembered: every function's grants repeat the same few actions.
+const services = new Map<string, string | undefined>();
+
+function serviceOf(action: string): string | undefined {
+  if (services.has(action)) return services.get(action);
+  const service = serviceOfAction(action);
+  if (services.size < 10_000) services.set(action, service);
+  return service;
 }
 
 const cache = new WeakMap<SnapshotIndex, Map<LambdaFunction, readonly EffectiveNeed[]>>();

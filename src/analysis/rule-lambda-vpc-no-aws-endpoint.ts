@@ -40,8 +40,11 @@ function endpointFix(index: SnapshotIndex, fn: VpcAttachedFunction, service: str
       fix: { kind: 'add-gateway-endpoint', vpcId, service, serviceName, routeTableIds: tables },
     };
   }
+  // Private DNS needs the VPC's DNS support and hostnames: without them the new endpoint would not take the calls either.
+  const vpc = index.vpcs.get(vpcId);
+  const dnsOff = vpc !== undefined && (vpc.enableDnsSupport === false || vpc.enableDnsHostnames === false);
   return {
-    text: `add an interface endpoint ${serviceName} with private DNS on to ${vpcId} (its security group must allow TCP 443 from the function)`,
+    text: `add an interface endpoint ${serviceName} with private DNS on to ${vpcId} (its security group must allow TCP 443 from the function)${dnsOff ? `, and turn on enableDnsSupport and enableDnsHostnames for ${vpcId}, which private DNS needs` : ''}`,
     fix: {
       kind: 'add-interface-endpoint',
       vpcId,

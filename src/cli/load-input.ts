@@ -1,8 +1,6 @@
 // Turns --demo / --snapshot / a template into what the commands work on, with errors that name
 // the file and what to do.
 import { readFile } from 'node:fs/promises';
-import { demoSnapshot } from '../demo/demo-account';
-import { parseSnapshotText, SnapshotError } from '../model/parse-snapshot';
 import type { Snapshot } from '../model/snapshot';
 import type { TemplateCheck } from '../template/check-template';
 import type { InputOptions } from './args';
@@ -27,7 +25,9 @@ async function scanForCheck(input: InputOptions & { region?: string }): Promise<
 
 /** The account given with --demo, --snapshot or --profile/--endpoint, if any. */
 export async function loadAccount(input: InputOptions & { region?: string }): Promise<Snapshot | undefined> {
-  if (input.demo) return demoSnapshot();
+  // The demo and the snapshot reader are loaded on demand: they bring zod's schemas, which a
+  // template checked on its own never needs, and the CLI's start-up is most of such a check.
+  if (input.demo) return (await import('../demo/demo-account.js')).demoSnapshot();
   if (input.profile !== undefined || input.endpoint !== undefined) return scanForCheck(input);
   if (!input.snapshot) return undefined;
   let text: string;
@@ -38,6 +38,7 @@ export async function loadAccount(input: InputOptions & { region?: string }): Pr
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new UsageError(`cannot read snapshot ${input.snapshot}: ${why}`);
   }
+  const { parseSnapshotText, SnapshotError } = await import('../model/parse-snapshot.js');
   try {
     return parseSnapshotText(text);
   } catch (error) {

@@ -100,18 +100,26 @@ const emptyModel = (): TemplateModel => new TemplateModel();
 /**
  * The analysis of the last few models, by their content: an edit that changes nothing the
  * analysis reads (a comment, a description, a handler name) reuses the findings, which are then
- * placed anew. The account snapshot is compared by identity: a new scan is a new object.
+ * placed anew. The content is the model's JSON text (JSON.stringify is native and fast), compared
+ * with === against the few remembered ones rather than used as a map key, which would hash the
+ * whole half-megabyte text of a large template on every edit. The account snapshot is compared
+ * by identity: a new scan is a new object.
  */
-const analyses = new Map<string, { account: Snapshot | undefined; findings: Finding[] }>();
+interface RememberedAnalysis {
+  readonly content: string;
+  readonly account: Snapshot | undefined;
+  readonly findings: Finding[];
+}
+const analyses: RememberedAnalysis[] = [];
 const MAX_REMEMBERED_ANALYSES = 8;
 
 function analyzeRemembered(model: TemplateModel, env: Environment, snapshot: Snapshot): Finding[] {
-  const key = JSON.stringify([env.region, env.accountId, model.resources]);
-  const remembered = analyses.get(key);
-  if (remembered && remembered.account === env.account) return remembered.findings;
+  const content = JSON.stringify([env.region, env.accountId, model.resources]);
+  const remembered = analyses.find((a) => a.account === env.account && a.content === content);
+  if (remembered) return remembered.findings;
   const findings = analyze(snapshot);
-  analyses.set(key, { account: env.account, findings });
-  if (analyses.size > MAX_REMEMBERED_ANALYSES) analyses.delete(analyses.keys().next().value as string);
+  analyses.push({ content, account: env.account, findings });
+  if (analyses.length > MAX_REMEMBERED_ANALYSES) analyses.shift();
   return findings;
 }
 

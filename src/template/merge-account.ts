@@ -6,7 +6,6 @@
 // replaces the account's; an account resource the template adds to (a route in an existing
 // table) was copied into the template model and replaces its original the same way.
 import type { ResourceKind, Resources, Snapshot } from '../model/snapshot';
-import { SNAPSHOT_VERSION } from '../model/snapshot';
 import { isSymbolic } from './values';
 import { RESOURCE_KINDS, type TemplateModel } from './template-model';
 import type { Environment } from './template-context';
@@ -18,6 +17,12 @@ function mergeKind<K extends ResourceKind>(kind: K, model: TemplateModel, accoun
   const kept = (account.resources[kind] as Resources[K]).filter((r) => !ownIds.has(r.id));
   return [...kept, ...own] as Resources[K];
 }
+
+/**
+ * The snapshot version this build writes. Not imported from model/snapshot.ts, whose zod schemas
+ * would then load with every template check; the type holds it to the schema's literal.
+ */
+const SNAPSHOT_VERSION: Snapshot['version'] = 1;
 
 export function snapshotOf(model: TemplateModel, env: Environment, fileName: string, createdAt: string): Snapshot {
   const account = env.account;

@@ -100,17 +100,25 @@ export class TemplateContext {
   items(node: TemplateNode | undefined): TemplateNode[] | undefined {
     const list = this.shape(node);
     if (list?.kind !== 'seq') return undefined;
-    return list.items.map((item) => this.shape(item)).filter((item): item is TemplateNode => item !== undefined);
+    // Loops, not map/filter/flatMap: these run for every property of every resource on every edit.
+    const items: TemplateNode[] = [];
+    for (const item of list.items) {
+      const shaped = this.shape(item);
+      if (shaped !== undefined) items.push(shaped);
+    }
+    return items;
   }
 
   /** Entries of a map-shaped node, each value's If followed. */
   entries(node: TemplateNode | undefined): { key: string; keySpan: Span; node: TemplateNode }[] {
     const map = this.shape(node);
     if (map?.kind !== 'map') return [];
-    return map.entries.flatMap((entry) => {
+    const entries: { key: string; keySpan: Span; node: TemplateNode }[] = [];
+    for (const entry of map.entries) {
       const value = this.shape(entry.value);
-      return value === undefined ? [] : [{ key: entry.key, keySpan: entry.keySpan, node: value }];
-    });
+      if (value !== undefined) entries.push({ key: entry.key, keySpan: entry.keySpan, node: value });
+    }
+    return entries;
   }
 
   private byType?: Map<string, TemplateResource[]>;

@@ -28,27 +28,36 @@ const TOP_LEVEL_KEY = /^[^\s#\-?:[{"'!&*|>%@`][^\n]*?:(?:\s|$)/;
 // Where YAML allows an anchor or alias: starting a value (after `: ` or `- `, at a line's start, in a flow collection).
 const ANCHOR_OR_ALIAS = /(?:^\s*(?:-\s+)?|:\s+|[[{,]\s*)[&*][^\s,[\]{}]/m;
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  /** Leading spaces. */
-  readonly indent: number;
-  /** Nothing but spaces and maybe a comment. */
-  readonly blank: boolean;
+/**
+ * Where each line starts and ends, its indentation (leading spaces), and whether it holds nothing
+ * but spaces and maybe a comment — in typed arrays, as this runs on every edit of the file and a
+ * large template has thousands of lines.
+ */
+interface Lines {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly indent: Int32Array;
+  readonly blank: Uint8Array;
 }
 
-/** One pass over the text: where each line starts, its indentation, whether it holds anything. */
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
+/** One pass over the text (after counting its lines). */
+function linesOf(text: string): Lines {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  const lines: Lines = { count, start: new Int32Array(count), end: new Int32Array(count), indent: new Int32Array(count), blank: new Uint8Array(count) };
   let start = 0;
-  while (start <= text.length) {
+  for (let n = 0; n < count; n++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let i = start;
     while (i < end && text.charCodeAt(i) === 32) i++;
     const first = i < end ? text.charCodeAt(i) : -1;
+    lines.start[n] = start;
+    lines.end[n] = end;
+    lines.indent[n] = i - start;
     // "#" starts a comment; "\r" alone is the end of a CRLF line.
-    lines.push({ start, end, indent: i - start, blank: first === -1 || first === 35 || (first === 13 && i === end - 1) });
+    lines.blank[n] = first === -1 || first === 35 || (first === 13 && i === end - 1) ? 1 : 0;
     start = end + 1;
   }
   return lines;
@@ -58,37 +67,42 @@ export function splitTemplate(text: string): Pieces | undefined {
   const head = text.trimStart();
   if (head.startsWith('{') || head.startsWith('[') || /^(%|---|\.\.\.)/m.test(text) || ANCHOR_OR_ALIAS.test(text) || text.includes('\t')) return undefined;
   const lines = linesOf(text);
-  const lineText = (line: Line) => text.slice(line.start, line.end);
+  const lineText = (n: number) => text.slice(lines.start[n], lines.end[n]);
   const tops: number[] = [];
-  lines.forEach((line, i) => {
-    if (line.indent === 0 && !line.blank && TOP_LEVEL_KEY.test(lineText(line))) tops.push(i);
-  });
+  for (let n = 0; n < lines.count; n++) {
+    // The regular expression only for lines that can be top-level keys (unindented, not blank).
+    if (lines.indent[n] === 0 && !lines.blank[n] && TOP_LEVEL_KEY.test(lineText(n))) tops.push(n);
+  }
   const first = tops[0];
+  if (first === undefined) return undefined;
   // Anything before the first key but comments means the top level is not a plain block mapping.
-  if (first === undefined || lines.slice(0, first).some((l) => !l.blank)) return undefined;
+  for (let n = 0; n < first; n++) if (!lines.blank[n]) return undefined;
   const pieces: Piece[] = [];
   let resourcesKey: Span | undefined;
+  const startOf = (n: number) => (n < lines.count ? lines.start[n]! : text.length);
   const piece = (from: number, to: number, resource: boolean) => {
-    const start = lines[from]?.start ?? text.length;
-    const end = lines[to]?.start ?? text.length;
-    pieces.push({ text: text.slice(start, end), offset: start, resource });
+    const start = startOf(from);
+    pieces.push({ text: text.slice(start, startOf(to)), offset: start, resource });
   };
-  for (const [n, at] of tops.entries()) {
-    const next = tops[n + 1] ?? lines.length;
-    const header = lines[at];
-    const body: number[] = [];
-    for (let i = at + 1; i < next; i++) if (!lines[i]?.blank) body.push(i);
-    const childIndent = body[0] === undefined ? 0 : (lines[body[0]]?.indent ?? 0);
-    const cuttable =
-      !resourcesKey && header !== undefined && /^Resources:\s*(#.*)?\r?$/.test(lineText(header)) && childIndent > 0 && body.every((i) => (lines[i]?.indent ?? 0) >= childIndent);
-    if (!cuttable || !header) {
+  for (const [k, at] of tops.entries()) {
+    const next = tops[k + 1] ?? lines.count;
+    let firstBody = -1;
+    for (let n = at + 1; n < next && firstBody < 0; n++) if (!lines.blank[n]) firstBody = n;
+    const childIndent = firstBody < 0 ? 0 : lines.indent[firstBody]!;
+    let cuttable = !resourcesKey && childIndent > 0 && /^Resources:\s*(#.*)?\r?$/.test(lineText(at));
+    for (let n = firstBody; cuttable && n < next; n++) if (!lines.blank[n] && lines.indent[n]! < childIndent) cuttable = false;
+    if (!cuttable) {
       piece(at, next, false);
       continue;
     }
-    resourcesKey = { start: header.start, end: header.start + 'Resources'.length };
-    const keys = body.filter((i) => lines[i]?.indent === childIndent && text.charCodeAt((lines[i]?.start ?? 0) + childIndent) !== 45);
-    if (keys[0] !== body[0]) return undefined;
-    keys.forEach((from, k) => piece(from, keys[k + 1] ?? next, true));
+    const header = lines.start[at]!;
+    resourcesKey = { start: header, end: header + 'Resources'.length };
+    const keys: number[] = [];
+    for (let n = firstBody; n < next; n++) {
+      if (!lines.blank[n] && lines.indent[n] === childIndent && text.charCodeAt(lines.start[n]! + childIndent) !== 45) keys.push(n);
+    }
+    if (keys[0] !== firstBody) return undefined;
+    keys.forEach((from, j) => piece(from, keys[j + 1] ?? next, true));
   }
   return pieces.length > 0 && resourcesKey ? { pieces, resourcesKey } : undefined;
 }

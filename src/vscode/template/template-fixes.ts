@@ -9,6 +9,7 @@ import type { Snapshot } from '../../model/snapshot';
 import type { TemplateCheck } from '../../template/check-template';
 import { logicalIdOf } from './template-refs';
 import { freeLogicalId, templateLayout, type TemplateLayout } from './template-layout';
+import { setProperty } from './template-properties';
 import { inlineValue, jsonResource, ref, sub, yamlResource, type TemplateValue } from './template-value';
 
 /** Replace `[start, end)` of the text with `text` (an insertion when start = end). */
@@ -83,7 +84,7 @@ function apiMapping(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check
   return { title: `Add ${type} ${id} (${fix.domainName} → stage ${fix.stage})`, edits: [insertResources(layout, [[id, resource]])] };
 }
 
-function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpoint' }>, check: Check, layout: TemplateLayout): TemplateFix {
+function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpoint' }>, text: string, check: Check, layout: TemplateLayout): TemplateFix {
   const name = capitalized(fix.service);
   const endpointId = freeLogicalId(`${name}InterfaceEndpoint`, layout.logicalIds);
   const groupId = freeLogicalId(`${name}EndpointSecurityGroup`, new Set([...layout.logicalIds, endpointId]));
@@ -108,10 +109,36 @@ function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpo
       SecurityGroupIds: [ref(groupId)],
     },
   };
+  const dns = vpcDnsEdits(fix.vpcId, text, check, layout);
   return {
-    title: `Add interface endpoint ${endpointId} for ${fix.service} (with security group ${groupId})`,
-    edits: [insertResources(layout, [[groupId, group], [endpointId, endpoint]])],
+    title: `Add interface endpoint ${endpointId} for ${fix.service} (with security group ${groupId}${dns.length > 0 ? `; turn on DNS hostnames for ${logicalIdOf(check.snapshot, fix.vpcId) ?? fix.vpcId}` : ''})`,
+    edits: [...dns, insertResources(layout, [[groupId, group], [endpointId, endpoint]])],
   };
+}
+
+/**
+ * Private DNS, which lets the SDK's default host name reach the endpoint, works only in a VPC with
+ * DNS support and DNS hostnames on — and CloudFormation creates a VPC with hostnames off unless
+ * told. So the endpoint alone would leave the function as broken as before: for a VPC the
+ * template declares, turn both on with it. (An account VPC is changed outside the template.)
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#private-dns
+ */
+function vpcDnsEdits(vpcId: string, text: string, check: Check, layout: TemplateLayout): TextEdit[] {
+  const vpc = check.snapshot.resources.vpcs.find((v) => v.id === vpcId);
+  const logicalId = logicalIdOf(check.snapshot, vpcId);
+  if (!vpc || logicalId === undefined) return [];
+  const edits: TextEdit[] = [];
+  for (const [key, on] of [['EnableDnsSupport', vpc.enableDnsSupport], ['EnableDnsHostnames', vpc.enableDnsHostnames]] as const) {
+    if (on !== false) continue;
+    const edit = setProperty(text, logicalId, key, true, layout.json);
+    if (!edit) return [];
+    edits.push(edit);
+  }
+  // Two insertions before the same first property: one edit, in the order written.
+  if (edits.length === 2 && edits[0]!.start === edits[1]!.start && edits[0]!.end === edits[0]!.start && edits[1]!.end === edits[1]!.start) {
+    return [{ start: edits[0]!.start, end: edits[0]!.end, text: edits[0]!.text + edits[1]!.text }];
+  }
+  return edits;
 }
 
 /** The function's SubnetIds items replaced in place (block or flow list, YAML or JSON); undefined when they are not a literal list. */
@@ -149,7 +176,7 @@ export function templateFix(text: string, finding: Finding, check: Check): Templ
     case 'add-api-mapping':
       return apiMapping(fix, check, layout);
     case 'add-interface-endpoint':
-      return interfaceEndpoint(fix, check, layout);
+      return interfaceEndpoint(fix, text, check, layout);
     case 'move-to-subnets':
       return moveToSubnets(fix, text, check, layout.json);
     default:

@@ -81,6 +81,39 @@ describe('template quick fixes', () => {
     assert.ok(!codesOf(after).includes('lambda-vpc-no-aws-endpoint'));
   });
 
+  it('an endpoint in a VPC with DNS hostnames off (the CloudFormation default) turns them on too, so the finding goes', () => {
+    // conditional-vpc.yaml declares its VPC with no EnableDnsHostnames: private DNS would not work there.
+    const text = read('test/fixtures/templates/conditional-vpc.yaml');
+    const { fix, after } = fixFor(text, 'lambda-vpc-no-aws-endpoint');
+    assert.match(fix.title, /LambdaInterfaceEndpoint .*turn on DNS hostnames for Vpc/);
+    assertParses(after);
+    assert.match(after, /\n {2}Vpc:\n {4}Type: AWS::EC2::VPC\n {4}Properties:\n {6}EnableDnsHostnames: true\n {6}CidrBlock: 10\.90\.0\.0\/16\n/);
+    assert.match(after, /LambdaInterfaceEndpoint:\n {4}Type: AWS::EC2::VPCEndpoint/);
+    // Checked again, in both deploy-time choices of UseVpc: the function can now reach the Lambda API.
+    for (const UseVpc of ['true', 'false']) {
+      const codes = checkTemplate(after, { fileName: 'template.yaml', parameterOverrides: { UseVpc } }).findings.map((f) => `${f.code} ${f.severity}`);
+      assert.ok(!codes.some((c) => c.startsWith('lambda-vpc-no-aws-endpoint')), `UseVpc=${UseVpc}: ${codes.join(', ')}`);
+    }
+  });
+
+  it('an explicit EnableDnsSupport/EnableDnsHostnames false is set to true in place, in YAML and in JSON', () => {
+    const yamlText = read('test/fixtures/templates/conditional-vpc.yaml').replace('      CidrBlock: 10.90.0.0/16\n', '      CidrBlock: 10.90.0.0/16\n      EnableDnsSupport: false # off\n      EnableDnsHostnames: false\n');
+    const yamlFix = fixFor(yamlText, 'lambda-vpc-no-aws-endpoint');
+    assert.match(yamlFix.after, /CidrBlock: 10\.90\.0\.0\/16\n {6}EnableDnsSupport: true # off\n {6}EnableDnsHostnames: true\n/);
+    assert.ok(!codesOf(yamlFix.after).includes('lambda-vpc-no-aws-endpoint'));
+    // The JSON fixture without its NAT gateway: the endpoint is the fix, and the VPC (a one-line
+    // object) gets the member inline; the file stays JSON.
+    const jsonText = read('test/fixtures/templates/json-api-through-nat.json')
+      .split('\n')
+      .filter((line) => !/^\s*"(NatIp|Nat)":/.test(line))
+      .join('\n')
+      .replace(/\n\s*"PrivateDefault": \{\n[^\n]*\n[^\n]*\n\s*\},/, '');
+    const jsonFix = fixFor(jsonText, 'lambda-vpc-no-aws-endpoint');
+    assert.match(jsonFix.after, /"Vpc": \{ "Type": "AWS::EC2::VPC", "Properties": \{ "EnableDnsHostnames": true, "CidrBlock": "10\.100\.0\.0\/16" \} \},/);
+    assert.doesNotThrow(() => JSON.parse(jsonFix.after));
+    assert.ok(!codesOf(jsonFix.after).includes('lambda-vpc-no-aws-endpoint'), codesOf(jsonFix.after).join(', '));
+  });
+
   it('writes with the file indentation: four spaces', () => {
     // The same template as the yaml library writes it with four spaces.
     const text = parseDocument(read('test/fixtures/templates/story1-invoke-from-public-subnets.yaml')).toString({ indent: 4, indentSeq: false });
