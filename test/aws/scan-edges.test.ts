@@ -142,11 +142,12 @@ test('analysis of the scan: a default route into the peering connection pending 
   assert.equal(blackholes.length, 1, JSON.stringify(blackholes));
   assert.match(blackholes[0]?.message ?? '', new RegExp(`sends 0\\.0\\.0\\.0/0 to ${ids.pendingPeering}, which is a peering connection to ${ids.archive} in state pending-acceptance .* Caller \\(the internet\\)\\. Fix: accept ${ids.pendingPeering}`));
   const noInternet = findings.filter((f) => f.code === 'lambda-vpc-no-internet');
-  assert.deepEqual(noInternet.map((f) => f.resource.id), ['Caller']);
+  // Relay's default route goes into the active peering connection: no internet either (next test).
+  assert.deepEqual(noInternet.map((f) => f.resource.id).sort(), ['Caller', 'Relay']);
 });
 
-test('analysis of the scan: a default route into the active peering connection stays unverifiable, naming the peer VPC', () => {
+test('analysis of the scan: a default route into the active peering connection gives no internet (no edge-to-edge routing), naming the peer VPC', () => {
   const relay = analyze(snapshot).filter((f) => f.resource.id === 'Relay' && ['route-blackhole', 'lambda-vpc-no-internet', 'unverifiable-path'].includes(f.code));
-  assert.deepEqual(relay.map((f) => f.code), ['unverifiable-path']);
-  assert.match(relay[0]?.message ?? '', new RegExp(`it routes 0\\.0\\.0\\.0/0 to ${ids.peering}, an active peering connection to ${ids.legacy}, whose routes back and filters are not checked yet`));
+  assert.deepEqual(relay.map((f) => f.code), ['lambda-vpc-no-internet']);
+  assert.match(relay[0]?.message ?? '', new RegExp(`0\\.0\\.0\\.0/0 to peering connection ${ids.peering} \\(route table [^)]+\\), and a peering connection never carries traffic on to ${ids.legacy}'s internet or NAT gateway`));
 });
