@@ -10,6 +10,7 @@ import type { TemplateCheck } from '../../template/check-template';
 import { logicalIdOf } from './template-refs';
 import { freeLogicalId, templateLayout, type TemplateLayout } from './template-layout';
 import { setProperty } from './template-properties';
+import { conditionFor, conditionsOf } from './template-conditions';
 import { inlineValue, jsonResource, ref, sub, yamlResource, type TemplateValue } from './template-value';
 
 /** Replace `[start, end)` of the text with `text` (an insertion when start = end). */
@@ -26,6 +27,21 @@ export interface TemplateFix {
 
 type Resource = { readonly [key: string]: TemplateValue };
 type Check = Pick<TemplateCheck, 'snapshot' | 'rangeOf'>;
+
+/** The conditions of the declared resources among `ids` (account resources always exist). */
+function conditionsOfIds(text: string, snapshot: Snapshot, ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    const logicalId = logicalIdOf(snapshot, id);
+    return logicalId !== undefined ? conditionsOf(text, logicalId) : [];
+  });
+}
+
+/** `resource` with `Condition` after its `Type`, as templates write it; unchanged when there is none. */
+function withCondition(resource: Resource, condition: string | undefined): Resource {
+  if (condition === undefined) return resource;
+  const { Type, ...rest } = resource;
+  return { Type: Type!, Condition: condition, ...rest };
+}
 
 function reference(snapshot: Snapshot, id: string): TemplateValue {
   const logicalId = logicalIdOf(snapshot, id);
@@ -69,7 +85,11 @@ function samStageId(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check
   return /^[A-Za-z0-9]+$/.test(fix.stage) ? `${api}${fix.stage}Stage` : undefined;
 }
 
-function apiMapping(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check: Check, layout: TemplateLayout): TemplateFix {
+function apiMapping(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, text: string, check: Check, layout: TemplateLayout): TemplateFix | undefined {
+  // The mapping refers to the domain and the API (and waits for the API's stage, which exists
+  // when the API does): it may exist only when they do.
+  const condition = conditionFor(text, conditionsOfIds(text, check.snapshot, [fix.domainName, fix.apiId]), layout);
+  if (!condition) return undefined;
   const domain = reference(check.snapshot, fix.domainName);
   const api = reference(check.snapshot, fix.apiId);
   const base = `${typeof domain === 'string' ? capitalized(fix.domainName) : logicalIdOf(check.snapshot, fix.domainName)}${fix.apiVersion === 'v1' ? 'BasePathMapping' : 'ApiMapping'}`;
@@ -80,24 +100,38 @@ function apiMapping(fix: Extract<FindingFix, { kind: 'add-api-mapping' }>, check
       : { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: domain, ApiId: api, Stage: fix.stage } };
   const stageId = samStageId(fix, check, layout);
   if (stageId) resource = { Type: resource.Type!, DependsOn: stageId, Properties: resource.Properties! };
+  resource = withCondition(resource, condition.condition);
   const type = fix.apiVersion === 'v1' ? 'BasePathMapping' : 'ApiMapping';
-  return { title: `Add ${type} ${id} (${fix.domainName} → stage ${fix.stage})`, edits: [insertResources(layout, [[id, resource]])] };
+  return { title: `Add ${type} ${id} (${fix.domainName} → stage ${fix.stage})`, edits: [...condition.edits, insertResources(layout, [[id, resource]])] };
 }
 
-function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpoint' }>, text: string, check: Check, layout: TemplateLayout): TemplateFix {
+function interfaceEndpoint(
+  fix: Extract<FindingFix, { kind: 'add-interface-endpoint' }>,
+  functionLogicalId: string | undefined,
+  text: string,
+  check: Check,
+  layout: TemplateLayout,
+): TemplateFix | undefined {
+  // The endpoint and its group refer to the VPC, the subnets and the functions' groups: they may
+  // exist only when those do. The function's own condition (or its VpcConfig's `Fn::If`) is when
+  // it is in the VPC at all: without it, no endpoint is needed.
+  const referenced = conditionsOfIds(text, check.snapshot, [fix.vpcId, ...fix.subnetIds, ...fix.sourceSecurityGroupIds]);
+  const fn = functionLogicalId !== undefined ? conditionsOf(text, functionLogicalId, ['Properties', 'VpcConfig']) : [];
+  const condition = conditionFor(text, [...referenced, ...fn], layout);
+  if (!condition) return undefined;
   const name = capitalized(fix.service);
   const endpointId = freeLogicalId(`${name}InterfaceEndpoint`, layout.logicalIds);
   const groupId = freeLogicalId(`${name}EndpointSecurityGroup`, new Set([...layout.logicalIds, endpointId]));
   const vpc = reference(check.snapshot, fix.vpcId);
-  const group: Resource = {
+  const group: Resource = withCondition({
     Type: 'AWS::EC2::SecurityGroup',
     Properties: {
       GroupDescription: `HTTPS to the ${fix.service} interface endpoint from the functions that call it`,
       VpcId: vpc,
       SecurityGroupIngress: fix.sourceSecurityGroupIds.map((source) => ({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, SourceSecurityGroupId: reference(check.snapshot, source) })),
     },
-  };
-  const endpoint: Resource = {
+  }, condition.condition);
+  const endpoint: Resource = withCondition({
     Type: 'AWS::EC2::VPCEndpoint',
     Properties: {
       VpcEndpointType: 'Interface',
@@ -108,11 +142,11 @@ function interfaceEndpoint(fix: Extract<FindingFix, { kind: 'add-interface-endpo
       SubnetIds: fix.subnetIds.map((subnet) => reference(check.snapshot, subnet)),
       SecurityGroupIds: [ref(groupId)],
     },
-  };
+  }, condition.condition);
   const dns = vpcDnsEdits(fix.vpcId, text, check, layout);
   return {
     title: `Add interface endpoint ${endpointId} for ${fix.service} (with security group ${groupId}${dns.length > 0 ? `; turn on DNS hostnames for ${logicalIdOf(check.snapshot, fix.vpcId) ?? fix.vpcId}` : ''})`,
-    edits: [...dns, insertResources(layout, [[groupId, group], [endpointId, endpoint]])],
+    edits: [...condition.edits, ...dns, insertResources(layout, [[groupId, group], [endpointId, endpoint]])],
   };
 }
 
@@ -174,9 +208,9 @@ export function templateFix(text: string, finding: Finding, check: Check): Templ
   if (!layout) return undefined;
   switch (fix.kind) {
     case 'add-api-mapping':
-      return apiMapping(fix, check, layout);
+      return apiMapping(fix, text, check, layout);
     case 'add-interface-endpoint':
-      return interfaceEndpoint(fix, text, check, layout);
+      return interfaceEndpoint(fix, finding.resource.logicalId, text, check, layout);
     case 'move-to-subnets':
       return moveToSubnets(fix, text, check, layout.json);
     default:
