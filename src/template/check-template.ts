@@ -61,7 +61,7 @@ function overridesMap(given: CheckTemplateOptions['parameterOverrides'], notes: 
 }
 
 function problemFindings(reading: TemplateReading, fileName: string): Finding[] {
-  return reading.problems.map((problem) => ({
+  const problems = reading.problems.map((problem): Finding => ({
     code: 'template-parse-error',
     severity: problem.severity,
     message: problem.message,
@@ -69,6 +69,17 @@ function problemFindings(reading: TemplateReading, fileName: string): Finding[] 
     file: fileName,
     range: reading.lines.range(problem.span),
   }));
+  // What the reader had to leave unknown is about the template's text, not the network: said
+  // here, where it was read, as info — no path through it can be checked, nor shown broken.
+  const unread = reading.unread.map((part): Finding => ({
+    code: 'unverifiable-path',
+    severity: 'info',
+    message: part.message,
+    resource: { kind: 'template', id: fileName },
+    file: fileName,
+    range: reading.lines.range(part.span),
+  }));
+  return [...problems, ...unread];
 }
 
 function rangeFinder(reading: TemplateReading): TemplateCheck['rangeOf'] {

@@ -17,10 +17,17 @@ export interface ExpandedResource {
   readonly keySpan: Span;
 }
 
+/** A loop whose collection is unknown, so its resources could not be read. */
+export interface UnexpandedLoop {
+  /** The outermost Fn::ForEach key (where the user sees the block). */
+  readonly keySpan: Span;
+  /** The name the collection refers to (`Ref Name`), when it is one: the value that was missing. */
+  readonly collectionRef?: string;
+}
+
 export interface ForEachExpansion {
   readonly resources: ExpandedResource[];
-  /** Loops whose collection is unknown (their key), so their resources could not be read. */
-  readonly unexpanded: Span[];
+  readonly unexpanded: UnexpandedLoop[];
 }
 
 const LOOP_PREFIX = 'Fn::ForEach::';
@@ -91,7 +98,8 @@ function expandLoop(value: TemplateNode, keySpan: Span, resolve: CollectionResol
   const items = collectionNode && depth < MAX_DEPTH ? resolve(substitute(collectionNode, bindings)) : undefined;
   const entries = fragment ? fragmentEntries(fragment) : undefined;
   if (identifier === undefined || items === undefined || entries === undefined) {
-    out.unexpanded.push(keySpan);
+    const named = collectionNode?.kind === 'fn' && collectionNode.name === 'Ref' ? scalarText(collectionNode.arg) : undefined;
+    out.unexpanded.push(named !== undefined ? { keySpan, collectionRef: named } : { keySpan });
     return;
   }
   for (const item of items) {

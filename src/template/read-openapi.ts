@@ -13,7 +13,7 @@ import type { TemplateNode } from './template-node';
 import { symbolic, valueNumber } from './values';
 
 /** Where each API type keeps its inline definition, and where it names one kept elsewhere. */
-const DEFINITION: Readonly<Record<string, { readonly inline: string; readonly elsewhere: string }>> = {
+export const DEFINITION: Readonly<Record<string, { readonly inline: string; readonly elsewhere: string }>> = {
   'AWS::Serverless::Api': { inline: 'DefinitionBody', elsewhere: 'DefinitionUri' },
   'AWS::Serverless::HttpApi': { inline: 'DefinitionBody', elsewhere: 'DefinitionUri' },
   'AWS::ApiGateway::RestApi': { inline: 'Body', elsewhere: 'BodyS3Location' },

@@ -17,10 +17,12 @@ import { readNetwork } from './read-network';
 import { readRoles } from './read-roles';
 import { readSecurity } from './read-security';
 import { resourceAttribute, resourceRef } from './resource-refs';
-import { LineIndex } from './source-text';
+import { LineIndex, type Span } from './source-text';
 import { TemplateContext, type Environment, type TemplateResource } from './template-context';
 import type { TemplateModel } from './template-model';
 import { collectResources } from './template-resources';
+import type { UnexpandedLoop } from './for-each';
+import { unreadDefinitions } from './unread-definitions';
 import { childOf, type MapNode } from './template-node';
 import { knownText, symbolic, type Value } from './values';
 
@@ -42,9 +44,16 @@ export interface TemplateReading {
   readonly lines: LineIndex;
   readonly root?: MapNode;
   readonly problems: readonly TemplateProblem[];
+  /** Parts of the template that were not read (their resources unknown), with why, for the user. */
+  readonly unread: readonly UnreadPart[];
   readonly parameters: ReadonlyMap<string, ParameterBinding>;
   readonly environment: Environment;
   readonly worlds: readonly World[];
+}
+
+export interface UnreadPart {
+  readonly span: Span;
+  readonly message: string;
 }
 
 /** Steps of expression evaluation one check may take: enough for any real template, bounded for hostile ones. */
@@ -112,7 +121,7 @@ export function readTemplate(text: string, settings: ReadSettings): TemplateRead
   const lines = new LineIndex(text);
   const parsed = parseTemplateText(text);
   const environment = environmentFor(settings);
-  const empty = { lines, problems: parsed.problems, parameters: new Map<string, ParameterBinding>(), environment, worlds: [] };
+  const empty = { lines, problems: parsed.problems, unread: [], parameters: new Map<string, ParameterBinding>(), environment, worlds: [] };
   if (!parsed.root) return empty;
   const root = parsed.root;
   const parameters = bindParameters(root, settings.parameterOverrides, settings.samconfigOverrides);
@@ -134,5 +143,19 @@ export function readTemplate(text: string, settings: ReadSettings): TemplateRead
     conditions,
     model: readWorld(root, collected.resources, collected.conditions, conditions, base, environment),
   }));
-  return { lines, root, problems, parameters, environment, worlds };
+  return { lines, root, problems, unread: [...unexpandedParts(lines.text, collected.unexpanded, parameters), ...unreadDefinitions(collected.resources)], parameters, environment, worlds };
+}
+
+/** A loop left unexpanded, said where it is: whatever it makes is missing from every check. */
+function unexpandedParts(text: string, loops: readonly UnexpandedLoop[], parameters: ReadonlyMap<string, ParameterBinding>): UnreadPart[] {
+  return loops.map(({ keySpan, collectionRef }) => {
+    const key = text.slice(keySpan.start, keySpan.end).replace(/^["']|["']$/g, '');
+    const why =
+      collectionRef === undefined
+        ? 'its value is not known here'
+        : parameters.has(collectionRef)
+          ? `parameter ${collectionRef} has no value`
+          : `${collectionRef} is not a value the template gives`;
+    return { span: keySpan, message: `${key} loops over a collection whose value is not known (${why}), so the resources it makes are not checked` };
+  });
 }

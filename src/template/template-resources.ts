@@ -5,7 +5,7 @@
 // Structural mistakes CloudFormation rejects outright (no Resources, a resource without Type) are
 // reported as problems at the offending key.
 import type { TemplateProblem } from './parse-template';
-import { expandForEach, fragmentEntries, isForEachKey, type CollectionResolver } from './for-each';
+import { expandForEach, fragmentEntries, isForEachKey, type CollectionResolver, type UnexpandedLoop } from './for-each';
 import { globalsFor, mergeGlobals } from './globals';
 import type { Span } from './source-text';
 import type { TemplateResource } from './template-context';
@@ -17,7 +17,7 @@ export interface CollectedResources {
   readonly conditions: ReadonlyMap<string, string>;
   readonly problems: TemplateProblem[];
   /** Fn::ForEach blocks whose collection the template does not give: their resources are unknown. */
-  readonly unexpanded: Span[];
+  readonly unexpanded: UnexpandedLoop[];
 }
 
 function syntheticApi(root: MapNode, logicalId: string, type: string, stage: string | undefined, at: Span): TemplateResource {
@@ -52,7 +52,7 @@ const literalCollection: CollectionResolver = (node) => (node.kind === 'seq' && 
 
 export function collectResources(root: MapNode, resolveCollection: CollectionResolver = literalCollection): CollectedResources {
   const problems: TemplateProblem[] = [];
-  const unexpanded: Span[] = [];
+  const unexpanded: UnexpandedLoop[] = [];
   const resources: TemplateResource[] = [];
   const conditions = new Map<string, string>();
   const section = root.byKey.get('Resources');

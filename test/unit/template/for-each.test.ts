@@ -75,7 +75,8 @@ test('an unknown collection (a list parameter with no value) is not expanded: th
   const parameters = `Parameters:\n  Zones:\n    Type: CommaDelimitedList\n`;
   const text = subnetsLoop('!Ref Zones', parameters);
   const result = check(text);
-  assert.deepEqual(result.findings.map((f) => f.code), ['unverifiable-path']);
+  // Two infos: the loop that was not read, and the Worker whose subnets it would have made.
+  assert.deepEqual(result.findings.map((f) => `${f.code} ${f.severity} ${f.resource.kind}`).sort(), ['unverifiable-path info lambda-function', 'unverifiable-path info template']);
   assert.deepEqual(result.snapshot.resources.subnets, []);
 });
 
@@ -160,6 +161,23 @@ test('an unknown collection is reported as unexpanded at its loop key', () => {
   assert.ok(root);
   const collected = collectResources(root, () => undefined);
   assert.equal(collected.unexpanded.length, 1);
-  assert.equal(text.slice(collected.unexpanded[0]?.start, collected.unexpanded[0]?.end), 'Fn::ForEach::Subnets');
+  assert.equal(text.slice(collected.unexpanded[0]?.keySpan.start, collected.unexpanded[0]?.keySpan.end), 'Fn::ForEach::Subnets');
+  assert.equal(collected.unexpanded[0]?.collectionRef, 'Zones');
   assert.deepEqual(collected.problems, []);
+});
+
+test('an unknown collection is told to the user: unverifiable-path (info) at the loop key, naming the parameter with no value', () => {
+  const text = subnetsLoop('!Ref Zones', `Parameters:\n  Zones:\n    Type: CommaDelimitedList\n`);
+  const loops = check(text).findings.filter((f) => f.code === 'unverifiable-path' && f.resource.kind === 'template');
+  assert.equal(loops.length, 1);
+  const [loop] = loops;
+  assert.ok(loop);
+  assert.equal(loop.severity, 'info');
+  assert.equal(loop.message, 'Fn::ForEach::Subnets loops over a collection whose value is not known (parameter Zones has no value), so the resources it makes are not checked');
+  assertAt(text, loop, 'Fn::ForEach::Subnets');
+  // Given a value, the loop is read: nothing left to say.
+  assert.deepEqual(
+    check(text, { parameterOverrides: { Zones: '1,2' } }).findings.filter((f) => f.resource.kind === 'template').map((f) => f.code),
+    [],
+  );
 });

@@ -76,7 +76,7 @@ test('http_proxy integrations call no function', () => {
   assert.deepEqual(check(cloudFormationApi('AWS::ApiGateway::RestApi', proxy, 60)).snapshot.resources.apis[0]?.integrations, []);
 });
 
-test('a definition from AWS::Include is unknown: one integration with a symbolic route and no function, and no finding', () => {
+test('a definition from AWS::Include is unknown: one integration with a symbolic route and no function, and an info saying so at DefinitionBody', () => {
   const text = `Transform: AWS::Serverless-2016-10-31
 Resources:
   Handler:
@@ -92,7 +92,12 @@ Resources:
           Parameters: {Location: s3://bucket/openapi.yaml}
 `;
   const result = check(text);
-  assert.deepEqual(result.findings.map((f) => f.code), []);
+  assert.deepEqual(result.findings.map((f) => `${f.code} ${f.severity}`), ['unverifiable-path info']);
+  assert.equal(
+    result.findings[0]?.message,
+    "Api's routes come from an AWS::Include of s3://bucket/openapi.yaml, which is not read, so its integrations' timeouts and invoke permissions are not checked",
+  );
+  assertAt(text, result.findings[0]!, 'DefinitionBody');
   const integrations = result.snapshot.resources.apis.find((a) => a.id === 'Api')?.integrations ?? [];
   assert.equal(integrations.length, 1);
   assert.match(integrations[0]?.route ?? '', /^<routes of Api's DefinitionBody>$/);
@@ -127,4 +132,30 @@ Resources:
   const result = check(text);
   assert.deepEqual(result.snapshot.resources.apis.find((a) => a.id === 'Api')?.integrations.map((i) => i.route), ['GET /items']);
   assert.deepEqual(result.findings.map((f) => f.code), []);
+});
+
+test('a definition kept in S3 (DefinitionUri, BodyS3Location) is said to be unread, at its key', () => {
+  const sam = `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      DefinitionUri: s3://bucket/http-api.yaml
+`;
+  const samFindings = check(sam).findings;
+  assert.deepEqual(samFindings.map((f) => `${f.code} ${f.severity}`), ['unverifiable-path info']);
+  assert.equal(samFindings[0]?.message, "Api's routes come from s3://bucket/http-api.yaml, which is not read, so its integrations' timeouts and invoke permissions are not checked");
+  assertAt(sam, samFindings[0]!, 'DefinitionUri');
+  const cfn = `Resources:
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      BodyS3Location: {Bucket: specs, Key: orders.yaml}
+`;
+  const cfnFindings = check(cfn).findings.filter((f) => f.code === 'unverifiable-path');
+  assert.equal(cfnFindings.length, 1);
+  assert.equal(cfnFindings[0]?.severity, 'info');
+  assert.match(cfnFindings[0]?.message ?? '', /^Api's routes come from s3:\/\/specs\/orders\.yaml, which is not read/);
+  assertAt(cfn, cfnFindings[0]!, 'BodyS3Location');
 });
