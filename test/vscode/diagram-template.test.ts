@@ -4,12 +4,12 @@
 // Screenshot: test-results/vscode-diagram-template.png.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_TEMPLATE_TEXT } from '../../src/demo/demo-account';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, demoTemplateFolder, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { editorTab, openWorkbench, runCommand, waitUntil, webviewPage, STEP_TIMEOUT } from './workbench';
 
@@ -32,7 +32,7 @@ function extensionLog(logsDir: string): string {
 
 describe('diagram panel → template in a real VS Code', { timeout: 5 * 60_000 }, () => {
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   let folder: string;
 
@@ -41,11 +41,10 @@ describe('diagram panel → template in a real VS Code', { timeout: 5 * 60_000 }
   before(async () => {
     requireTools();
     mkdirSync(RESULTS, { recursive: true });
-    folder = mkdtempSync(join(tmpdir(), 'snm-diagram-template-'));
-    copyFileSync(join(REPO, 'demo', 'template.yaml'), join(folder, 'template.yaml'));
+    folder = demoTemplateFolder('snm-diagram-template-');
     server = await startCodeServer(packagedVsix(), folder);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 

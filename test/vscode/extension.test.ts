@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { demoSnapshot } from '../../src/demo/demo-account';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { REPO, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { demoPath, labelPattern } from './demo-path';
 import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, resizeSideBar, STEP_TIMEOUT } from './workbench';
@@ -23,7 +24,7 @@ const path = demoPath(demoSnapshot());
 
 describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, () => {
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   /** Console lines from any frame that say the CSP refused something: our page must need nothing it forbids. */
   const cspViolations: string[] = [];
@@ -37,8 +38,8 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
     mkdirSync(RESULTS, { recursive: true });
     const vsix = packagedVsix();
     server = await startCodeServer(vsix, join(REPO, 'demo'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });

@@ -8,12 +8,13 @@ import { after, before, describe, it } from 'node:test';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { RegionClients } from '../aws/fixtures/clients';
 import { createNamedVpc } from '../aws/fixtures/network';
 import { startFaultProxy, type FaultProxy, type ProxyOptions } from '../aws/fault-proxy';
 import { startMotoServer, type MotoServer } from '../aws/moto-server';
-import { launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, isolatedAwsEnv, type BrowserPage } from './session';
 import { labelPattern } from './demo-path';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { expand, notification, openViewContainer, openWorkbench, quickPick, resizeSideBar, startCommand, treeItem, waitUntil, STEP_TIMEOUT } from './workbench';
@@ -29,7 +30,7 @@ describe('Cancel on the Scan Account notification in a real VS Code', { timeout:
   let proxy: FaultProxy | undefined;
   const proxyOptions: ProxyOptions = { delayMs: 0 };
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   const cacheFile = (): string => join(server!.userDataDir, 'User', 'globalStorage', 'serverless-network-map.serverless-network-map', 'last-scan.json');
   const { step, keepLogsIfFailed } = failureArtifacts('vscode-scan-cancel', () => ({ page, server }));
@@ -67,20 +68,11 @@ describe('Cancel on the Scan Account notification in a real VS Code', { timeout:
       { 'serverlessNetworkMap.source': 'account', 'serverlessNetworkMap.regions': [REGION] },
       {
         machineSettings: { 'serverlessNetworkMap.endpoint': proxy.endpoint },
-        env: {
-          AWS_ACCESS_KEY_ID: 'AKIASNMCANCELTEST001',
-          AWS_SECRET_ACCESS_KEY: 'snm-cancel-test-secret',
-          AWS_SESSION_TOKEN: undefined,
-          AWS_CONFIG_FILE: join(folder, 'aws-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(folder, 'no-aws-credentials'),
-          AWS_PROFILE: undefined,
-          AWS_REGION: undefined,
-          AWS_DEFAULT_REGION: undefined,
-        },
+        env: isolatedAwsEnv({ accessKeyId: 'AKIASNMCANCELTEST001', secretAccessKey: 'snm-cancel-test-secret' }, join(folder, 'aws-config'), join(folder, 'no-aws-credentials')),
       },
     );
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 

@@ -9,10 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startMotoServer, type MotoServer } from '../aws/moto-server';
 import { buildSmartorder, type SmartorderIds } from '../aws/fixtures/smartorder';
-import { launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, isolatedAwsEnv, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { labelPattern } from './demo-path';
 import {
@@ -51,7 +52,7 @@ describe('Scan Account in a real VS Code against moto', { timeout: 10 * 60_000 }
   let built: Promise<SmartorderIds>;
   let ids: SmartorderIds;
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   let awsDir: string;
   /** The extension's cache of the last scan, in the code-server profile's global storage. */
@@ -79,20 +80,11 @@ describe('Scan Account in a real VS Code against moto', { timeout: 10 * 60_000 }
       { 'serverlessNetworkMap.source': 'account', 'serverlessNetworkMap.regions': [REGION] },
       {
         machineSettings: { 'serverlessNetworkMap.endpoint': moto.endpoint },
-        env: {
-          AWS_ACCESS_KEY_ID: ACCESS_KEY,
-          AWS_SECRET_ACCESS_KEY: SECRET_KEY,
-          AWS_SESSION_TOKEN: undefined,
-          AWS_CONFIG_FILE: join(awsDir, 'config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(awsDir, 'credentials'),
-          AWS_PROFILE: undefined,
-          AWS_REGION: undefined,
-          AWS_DEFAULT_REGION: undefined,
-        },
+        env: isolatedAwsEnv({ accessKeyId: ACCESS_KEY, secretAccessKey: SECRET_KEY }, join(awsDir, 'config'), join(awsDir, 'credentials')),
       },
     );
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 

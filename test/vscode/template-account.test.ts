@@ -10,8 +10,9 @@ import { after, before, describe, it } from 'node:test';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import type { Locator, Page } from 'playwright-core';
+import { REPO, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { openWorkbench, waitUntil, STEP_TIMEOUT } from './workbench';
 
@@ -42,7 +43,7 @@ Resources:
 
 describe('checking a template against the last scanned account in a real VS Code', { timeout: 5 * 60_000 }, () => {
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   let folder: string;
 
@@ -82,8 +83,8 @@ describe('checking a template against the last scanned account in a real VS Code
     const storage = join(server.userDataDir, 'User', 'globalStorage', 'serverless-network-map.serverless-network-map');
     mkdirSync(storage, { recursive: true });
     copyFileSync(join(REPO, 'demo', 'snapshot.json'), join(storage, 'last-scan.json'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 

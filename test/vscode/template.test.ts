@@ -5,11 +5,11 @@
 // Screenshots land in test-results/vscode-template-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import type { Locator, Page } from 'playwright-core';
+import { packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, demoTemplateFolder, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { openWorkbench, waitUntil, STEP_TIMEOUT } from './workbench';
 
@@ -18,7 +18,7 @@ const DOMAIN_LINE = 335;
 
 describe('template diagnostics and quick fix in a real VS Code', { timeout: 5 * 60_000 }, () => {
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let page: Page;
   let folder: string;
 
@@ -35,11 +35,10 @@ describe('template diagnostics and quick fix in a real VS Code', { timeout: 5 * 
   before(async () => {
     requireTools();
     mkdirSync(RESULTS, { recursive: true });
-    folder = mkdtempSync(join(tmpdir(), 'snm-template-'));
-    copyFileSync(join(REPO, 'demo', 'template.yaml'), join(folder, 'template.yaml'));
+    folder = demoTemplateFolder('snm-template-');
     server = await startCodeServer(packagedVsix(), folder);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    browser = await browserPage();
+    page = browser.page;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 

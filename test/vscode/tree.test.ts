@@ -7,14 +7,14 @@
 // Screenshots land in test-results/vscode-tree-*.png to be looked at.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { analyze } from '../../src/analysis/analyze';
 import { demoSnapshot } from '../../src/demo/demo-account';
 import { checkTemplate } from '../../src/template/check-template';
-import { REPO, launchChromium, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { REPO, packagedVsix, requireTools, startCodeServer, type CodeServer } from './code-server';
+import { browserPage, demoTemplateFolder, type BrowserPage } from './session';
 import { demoPath, labelPattern } from './demo-path';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, resizeSideBar, runCommand, startCommand, treeItem, waitUntil, STEP_TIMEOUT } from './workbench';
@@ -32,7 +32,7 @@ const placed = checkTemplate(templateText, { fileName: 'template.yaml' }).findin
 
 describe('Resources tree in a real VS Code: badges, menus, filter, expansion, template, walkthrough', { timeout: 10 * 60_000 }, () => {
   let server: CodeServer | undefined;
-  let browser: Browser | undefined;
+  let browser: BrowserPage | undefined;
   let context: BrowserContext;
   let page: Page;
   let folder: string;
@@ -68,13 +68,12 @@ describe('Resources tree in a real VS Code: badges, menus, filter, expansion, te
     requireTools();
     mkdirSync(RESULTS, { recursive: true });
     // The demo's template in the workspace: what "Go to Template" finds the demo's resources in.
-    folder = mkdtempSync(join(tmpdir(), 'snm-tree-'));
-    copyFileSync(join(REPO, 'demo', 'template.yaml'), join(folder, 'template.yaml'));
+    folder = demoTemplateFolder('snm-tree-');
     server = await startCodeServer(packagedVsix(), folder);
-    browser = await launchChromium();
     // The clipboard is the page's (code-server writes it through navigator.clipboard): let the test read it.
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    page = await context.newPage();
+    browser = await browserPage(['clipboard-read', 'clipboard-write']);
+    page = browser.page;
+    context = browser.context;
     await step('workbench', () => openWorkbench(page, server!.url));
   });
 
