@@ -12,7 +12,7 @@ import { REPO, packagedVsix, requireTools, startCodeServer, type CodeServer } fr
 import { browserPage, type BrowserPage } from './session';
 import { RESULTS, failureArtifacts } from './failure-artifacts';
 import { demoPath, labelPattern } from './demo-path';
-import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, resizeSideBar, STEP_TIMEOUT } from './workbench';
+import { editorTab, expand, openViewContainer, openWorkbench, reloadWindow, runCommand, treeItem, waitUntil, webviewPage, resizeSideBar, STEP_TIMEOUT, hoverUntilTooltip } from './workbench';
 
 
 /** A box the diagram page drew, by its kind and the label it shows. */
@@ -60,8 +60,7 @@ describe('extension in a real VS Code (code-server + Chromium)', { timeout: 10 *
       const fn = treeItem(page, labelPattern(path.fn));
       await fn.waitFor({ timeout: STEP_TIMEOUT });
       await page.screenshot({ path: join(RESULTS, 'vscode-tree.png') });
-      await fn.hover();
-      await page.locator('.monaco-hover', { hasText: `Lambda function ${path.fn}` }).waitFor({ timeout: STEP_TIMEOUT });
+      await hoverUntilTooltip(page, fn, `Lambda function ${path.fn}`);
       await page.screenshot({ path: join(RESULTS, 'vscode-tree-tooltip.png') });
     }));
 

@@ -31,6 +31,7 @@ import {
   waitUntil,
   webviewPage,
   STEP_TIMEOUT,
+  hoverUntilTooltip,
 } from './workbench';
 
 const REGION = 'ap-northeast-2';
@@ -143,8 +144,7 @@ describe('Scan Account in a real VS Code against moto', { timeout: 10 * 60_000 }
       assert.match((await vpc.getAttribute('aria-label')) ?? '', /10\.20\.0\.0\/16/);
       await expand(page, labelPattern('smartorder'));
       await treeItem(page, labelPattern('private-a')).waitFor({ timeout: STEP_TIMEOUT });
-      await vpc.hover();
-      await page.locator('.monaco-hover', { hasText: ids.vpc }).waitFor({ timeout: STEP_TIMEOUT });
+      await hoverUntilTooltip(page, vpc, ids.vpc);
       const status = page.locator('.part.statusbar .statusbar-item', { hasText: `default credentials · ${REGION}` });
       await status.waitFor({ timeout: STEP_TIMEOUT });
       await page.screenshot({ path: join(RESULTS, 'vscode-scan-tree.png') });

@@ -76,6 +76,21 @@ export async function waitUntil(condition: () => Promise<boolean>, what: string,
   }
 }
 
+/**
+ * Hovers a tree row until its tooltip (a `.monaco-hover` holding `text`) shows. A row drawn again
+ * under a still pointer (its badge arriving, say) drops a pending hover and the workbench waits for
+ * the pointer to move: move it off and back on, as a person would (seen once in CI).
+ */
+export async function hoverUntilTooltip(page: Page, row: Locator, text: string): Promise<Locator> {
+  const tooltip = page.locator('.monaco-hover', { hasText: text });
+  await waitUntil(async () => {
+    await page.mouse.move(0, 0);
+    await row.hover();
+    return tooltip.waitFor({ timeout: 3_000 }).then(() => true);
+  }, `the tooltip "${text}"`);
+  return tooltip;
+}
+
 /** Runs a command from the palette by its full title ("Category: Title"), as a user would. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await startCommand(page, title);
