@@ -184,7 +184,8 @@ describe('diagram page interactions in Chromium', () => {
     assert.ok(request?.type === 'request', `a request was posted, got ${JSON.stringify(request)}`);
     assert.deepEqual(request.request, { kind: 'openInTemplate', nodeId: fn.id });
     await view.send({ type: 'response', requestId: request.requestId, ok: true, result: 'template.yaml:231' });
-    assert.equal(await view.page.locator('.snm-status').textContent(), 'Opened the template: template.yaml:231');
+    // The page settles the request on a later task than the message's arrival: wait for the words.
+    await view.page.locator('.snm-status', { hasText: /^Opened the template: template\.yaml:231$/ }).waitFor({ timeout: 10_000 });
     // A box no template declared (the internet, or a resource only the account has) offers nothing to open.
     const internet = [...allNodes(demo.nodes)].find((n) => n.logicalId === undefined && n.kind !== 'account' && n.kind !== 'region');
     assert.ok(internet);
